@@ -1,0 +1,19 @@
+using Xunit;
+
+namespace OrderActors.Runtime.Testing;
+
+/// <summary>
+/// A test that needs the PostgreSQL server named by ORDERACTORS_TEST_PG. Outside CI it is skipped when
+/// the variable is unset (a plain `dotnet test`); in CI (CI=true) it always runs and fails loudly instead.
+/// </summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        bool inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        if (PostgresTestDatabase.AdminConnectionString is null && !inCi)
+        {
+            Skip = $"{PostgresTestDatabase.EnvironmentVariable} is not set; scripts/test.sh starts a private PostgreSQL and sets it.";
+        }
+    }
+}

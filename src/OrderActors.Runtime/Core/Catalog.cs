@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using OrderActors.Runtime.Invocation;
+
+namespace OrderActors.Runtime.Core;
+
+/// <summary>The activations living in this silo, by grain id.</summary>
+internal sealed class Catalog(GrainTypeRegistry registry)
+{
+    private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
+    private ActivationServices? _services;
+
+    public int Count => _activations.Count;
+
+    public IEnumerable<ActivationData> Activations => _activations.Values;
+
+    public void Attach(ActivationServices services) => _services = services;
+
+    /// <summary>Queues a request on the grain's activation here, creating the activation on first use.</summary>
+    public void Deliver(InvokeRequest request)
+    {
+        ActivationServices services = _services ?? throw new InvalidOperationException("The catalog is not attached to a silo.");
+        while (true)
+        {
+            ActivationData activation = _activations.GetOrAdd(
+                request.Target,
+                static (id, state) => new ActivationData(id, state.registry.GetByTypeName(id.Type), state.services),
+                (registry, services));
+            if (activation.TryEnqueue(request))
+            {
+                return;
+            }
+            _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(request.Target, activation));
+        }
+    }
+
+    public bool TryGet(GrainId grainId, out ActivationData? activation) => _activations.TryGetValue(grainId, out activation);
+
+    public void Remove(ActivationData activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
+}

@@ -1,0 +1,32 @@
+using System.Reflection;
+using OrderActors.Runtime.Invocation;
+
+namespace OrderActors.Runtime.Core;
+
+/// <summary>Walks the filter chain for one call, then invokes the grain method.</summary>
+internal sealed class GrainCallContext(Grain grain, InvokeRequest request, IIncomingGrainCallFilter[] filters) : IIncomingGrainCallContext
+{
+    private int _next;
+
+    public Grain Grain { get; } = grain;
+
+    public GrainId TargetId => request.Target;
+
+    public MethodInfo InterfaceMethod => request.Method.Method;
+
+    public IReadOnlyList<object?> Arguments => request.Args;
+
+    public object? Result { get; set; }
+
+    public async Task Invoke()
+    {
+        if (_next < filters.Length)
+        {
+            await filters[_next++].Invoke(this);
+            return;
+        }
+        Task task = request.Method.Invoker(Grain, request.Args);
+        await task;
+        Result = request.Method.GetResult(task);
+    }
+}

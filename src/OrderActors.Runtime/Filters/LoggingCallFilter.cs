@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace OrderActors.Runtime.Filters;
+
+/// <summary>Logs failed calls (Warning) and, at Debug, every call with its duration, tagged with grain type and key.</summary>
+public sealed partial class LoggingCallFilter(ILogger<LoggingCallFilter> logger) : IIncomingGrainCallFilter
+{
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        long started = Stopwatch.GetTimestamp();
+        try
+        {
+            await context.Invoke();
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LogCall(context.TargetId.Type, context.TargetId.Key, context.InterfaceMethod.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogFailure(ex, context.TargetId.Type, context.TargetId.Key, context.InterfaceMethod.Name, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{GrainType} {GrainKey} {Method} took {ElapsedMs:0.000} ms")]
+    private partial void LogCall(string grainType, string grainKey, string method, double elapsedMs);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{GrainType} {GrainKey} {Method} failed with {ExceptionType}")]
+    private partial void LogFailure(Exception exception, string grainType, string grainKey, string method, string exceptionType);
+}

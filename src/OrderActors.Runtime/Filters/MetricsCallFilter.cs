@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace OrderActors.Runtime.Filters;
+
+/// <summary>Counts calls and failures and records call durations per grain type (meter "OrderActors.Runtime").</summary>
+public sealed class MetricsCallFilter : IIncomingGrainCallFilter, IDisposable
+{
+    private readonly Meter _meter = new("OrderActors.Runtime");
+    private readonly Counter<long> _calls;
+    private readonly Counter<long> _failures;
+    private readonly Histogram<double> _duration;
+
+    public MetricsCallFilter()
+    {
+        _calls = _meter.CreateCounter<long>("orderactors.grain.calls", description: "Grain calls executed");
+        _failures = _meter.CreateCounter<long>("orderactors.grain.failures", description: "Grain calls that threw");
+        _duration = _meter.CreateHistogram<double>("orderactors.grain.call.duration", unit: "ms", description: "Grain call execution time");
+    }
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        long started = Stopwatch.GetTimestamp();
+        var tag = new KeyValuePair<string, object?>("grain.type", context.TargetId.Type);
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            _failures.Add(1, tag);
+            throw;
+        }
+        finally
+        {
+            _calls.Add(1, tag);
+            _duration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tag);
+        }
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OrderActors.Runtime.Core;
+using OrderActors.Runtime.Hosting;
+using OrderActors.Runtime.Invocation;
+using OrderActors.Runtime.Postgres;
+using OrderActors.Runtime.Reminders;
+using OrderActors.Runtime.Storage;
+
+namespace OrderActors.Runtime;
+
+/// <summary>Wires a silo into a host's service collection.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>Adds one silo. Configure storage and timeouts with <paramref name="configure"/>, grains with the returned builder.</summary>
+    public static SiloBuilder AddOrderActorsSilo(this IServiceCollection services, Action<SiloOptions> configure)
+    {
+        var builder = new SiloBuilder(services);
+        services.AddOptions<SiloOptions>().Configure(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new GrainTypeRegistry(builder.GrainClasses.Distinct()));
+        services.AddSingleton<Catalog>();
+        services.AddSingleton<ResponseTracker>();
+        services.AddSingleton<LocalCallRouter>();
+        services.AddSingleton<IGrainCallRouter>(sp => sp.GetRequiredService<LocalCallRouter>());
+        services.AddSingleton<GrainFactory>();
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
+        services.AddSingleton<GrainActivator>();
+        services.AddSingleton(sp => new ActivationServices(
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value,
+            sp.GetRequiredService<Catalog>(),
+            sp.GetRequiredService<GrainActivator>(),
+            sp.GetRequiredService<IGrainFactory>(),
+            sp.GetRequiredService<ReminderService>(),
+            sp.GetServices<IIncomingGrainCallFilter>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ActivationData>>()));
+        services.AddSingleton<ReminderService>();
+        services.AddSingleton<ActivationCollector>();
+        services.AddSingleton<IGrainOwnership, SingleSiloOwnership>();
+        services.AddSingleton<ISchemaScriptSource>(new EmbeddedSchemaScripts(typeof(Silo).Assembly, "runtime"));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
+            ? new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>())
+            : new MemoryGrainStorage());
+        services.AddSingleton<IReminderTable>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
+            ? new PostgresReminderTable(sp.GetRequiredService<NpgsqlDataSource>())
+            : new MemoryReminderTable());
+        services.AddHostedService<Silo>();
+        return builder;
+    }
+
+    private static NpgsqlDataSource CreateDataSource(SiloOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            throw new InvalidOperationException("Silo:PostgresConnectionString is required for PostgreSQL storage.");
+        }
+        return NpgsqlDataSource.Create(options.PostgresConnectionString);
+    }
+}
