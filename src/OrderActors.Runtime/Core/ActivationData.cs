@@ -210,12 +210,32 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
         }
     }
 
-    private async Task RunFilteredRequestAsync(InvokeRequest request)
+    private Task RunFilteredRequestAsync(InvokeRequest request)
     {
         var context = new GrainCallContext(_grain!, request, _services.Filters);
+        Task task;
         try
         {
-            await context.Invoke();
+            task = context.Invoke();
+        }
+        catch (Exception ex)
+        {
+            OnRequestFailed(request, ex);
+            return Task.CompletedTask;
+        }
+        if (task.IsCompletedSuccessfully)
+        {
+            request.Complete(context.Result);
+            return Task.CompletedTask;
+        }
+        return AwaitFilteredRequestAsync(request, context, task);
+    }
+
+    private async Task AwaitFilteredRequestAsync(InvokeRequest request, GrainCallContext context, Task task)
+    {
+        try
+        {
+            await task;
             request.Complete(context.Result);
         }
         catch (Exception ex)

@@ -3,7 +3,7 @@ using OrderActors.Runtime.Invocation;
 
 namespace OrderActors.Runtime.Core;
 
-/// <summary>Walks the filter chain for one call, then invokes the grain method.</summary>
+/// <summary>Walks the filter chain for one call, then invokes the grain method. Synchronous results stay synchronous.</summary>
 internal sealed class GrainCallContext(Grain grain, InvokeRequest request, IIncomingGrainCallFilter[] filters) : IIncomingGrainCallContext
 {
     private int _next;
@@ -18,14 +18,23 @@ internal sealed class GrainCallContext(Grain grain, InvokeRequest request, IInco
 
     public object? Result { get; set; }
 
-    public async Task Invoke()
+    public Task Invoke()
     {
         if (_next < filters.Length)
         {
-            await filters[_next++].Invoke(this);
-            return;
+            return filters[_next++].Invoke(this);
         }
         Task task = request.Method.Invoker(Grain, request.Args);
+        if (task.IsCompletedSuccessfully)
+        {
+            Result = request.Method.GetResult(task);
+            return Task.CompletedTask;
+        }
+        return AwaitResultAsync(task);
+    }
+
+    private async Task AwaitResultAsync(Task task)
+    {
         await task;
         Result = request.Method.GetResult(task);
     }

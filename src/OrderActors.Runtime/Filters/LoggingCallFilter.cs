@@ -6,12 +6,21 @@ namespace OrderActors.Runtime.Filters;
 /// <summary>Logs failed calls (Warning) and, at Debug, every call with its duration, tagged with grain type and key.</summary>
 public sealed partial class LoggingCallFilter(ILogger<LoggingCallFilter> logger) : IIncomingGrainCallFilter
 {
-    public async Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context)
     {
-        long started = Stopwatch.GetTimestamp();
+        Task call = context.Invoke();
+        if (call.IsCompletedSuccessfully && !logger.IsEnabled(LogLevel.Debug))
+        {
+            return Task.CompletedTask;
+        }
+        return ObserveAsync(context, call, Stopwatch.GetTimestamp());
+    }
+
+    private async Task ObserveAsync(IIncomingGrainCallContext context, Task call, long started)
+    {
         try
         {
-            await context.Invoke();
+            await call;
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 LogCall(context.TargetId.Type, context.TargetId.Key, context.InterfaceMethod.Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -24,7 +33,7 @@ public sealed partial class LoggingCallFilter(ILogger<LoggingCallFilter> logger)
         }
     }
 
-    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{GrainType} {GrainKey} {Method} took {ElapsedMs:0.000} ms")]
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "{GrainType} {GrainKey} {Method} finished after {ElapsedMs:0.000} ms")]
     private partial void LogCall(string grainType, string grainKey, string method, double elapsedMs);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "{GrainType} {GrainKey} {Method} failed with {ExceptionType}")]

@@ -1,0 +1,13 @@
+using OrderActors.Benchmarks;
+
+return args.FirstOrDefault() switch
+{
+    "runtime" => await RuntimeBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: OrderActors.Benchmarks runtime [--seconds N]");
+    return 2;
+}

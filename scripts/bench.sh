@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Benchmarks (Release build), each measuring our path beside a bare baseline in the same run:
+#   scripts/bench.sh runtime    # in-process grain call vs Channel<T> ping-pong
+#                               # last line: grain-call/channel ratio: X.XX
+source "$(dirname "$0")/lib.sh"
+ensure_dotnet
+what="${1:-}"
+case "$what" in
+  runtime) ;;
+  *) echo "usage: scripts/bench.sh runtime [--seconds N]" >&2; exit 2 ;;
+esac
+shift
+dotnet build "$REPO_ROOT/bench/OrderActors.Benchmarks" -c Release -nologo -v quiet >/dev/null
+exec dotnet "$REPO_ROOT/bench/OrderActors.Benchmarks/bin/Release/net10.0/OrderActors.Benchmarks.dll" "$what" "$@"

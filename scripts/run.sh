@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job: one silo with the REST facade and admin UI, on a private local PostgreSQL that this
+# script starts (scripts/pg-up.sh). Installs what is missing. Extra arguments go to the silo.
+#   scripts/run.sh            # http://127.0.0.1:5080
+#   OA_PORT=6080 scripts/run.sh
+source "$(dirname "$0")/lib.sh"
+ensure_dotnet
+PG_PORT="${OA_PG_PORT:-55432}"
+HTTP_PORT="${OA_PORT:-5080}"
+"$REPO_ROOT/scripts/pg-up.sh" >/dev/null
+log "building the silo (Release)"
+dotnet build "$REPO_ROOT/src/OrderActors.Silo" -c Release -nologo -v quiet >/dev/null
+export OA_Silo__PostgresConnectionString="$(pg_connection_string "$PG_PORT" orderactors)"
+export OA_Urls="http://127.0.0.1:$HTTP_PORT"
+log "OrderActors silo on http://127.0.0.1:$HTTP_PORT  (health: /healthz, readiness: /readyz; Ctrl+C stops it)"
+cd "$REPO_ROOT"
+exec dotnet "$REPO_ROOT/src/OrderActors.Silo/bin/Release/net10.0/OrderActors.Silo.dll" --config silo-config/embedded.json "$@"
