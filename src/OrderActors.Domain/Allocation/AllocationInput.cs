@@ -1,3 +1,5 @@
+using OrderActors.Abstractions.Common;
+
 namespace OrderActors.Domain.Allocation;
 
 /// <summary>Rejects snapshots the policy cannot reason about; these are caller bugs, not unroutable orders.</summary>
@@ -9,6 +11,10 @@ internal static class AllocationInput
         ArgumentNullException.ThrowIfNull(warehouses);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.OrderId, nameof(request));
         ArgumentNullException.ThrowIfNull(request.ExcludedWarehouses, nameof(request));
+        if (!IsOnEarth(request.Destination))
+        {
+            throw new ArgumentException($"Order {request.OrderId} has no valid destination coordinates.", nameof(request));
+        }
         if (request.Lines is null || request.Lines.Count == 0)
         {
             throw new ArgumentException($"Order {request.OrderId} has no lines to allocate.", nameof(request));
@@ -32,6 +38,10 @@ internal static class AllocationInput
             {
                 throw new ArgumentException("Every warehouse needs an id and a stock map.", nameof(warehouses));
             }
+            if (!IsOnEarth(warehouse.Location))
+            {
+                throw new ArgumentException($"Warehouse {warehouse.Id} has no valid coordinates.", nameof(warehouses));
+            }
             if (!ids.Add(warehouse.Id))
             {
                 throw new ArgumentException($"Warehouse {warehouse.Id} appears twice.", nameof(warehouses));
@@ -42,4 +52,8 @@ internal static class AllocationInput
             }
         }
     }
+
+    // Not-a-number from a failed geocode would sort unpredictably and poison every distance comparison.
+    private static bool IsOnEarth(GeoPoint point) =>
+        point.Latitude is >= -90 and <= 90 && point.Longitude is >= -180 and <= 180;
 }

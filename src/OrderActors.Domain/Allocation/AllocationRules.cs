@@ -42,7 +42,7 @@ public sealed record AllocationRules
     public IReadOnlyDictionary<Channel, ChannelRule> Channels { get; init; } = new Dictionary<Channel, ChannelRule>
     {
         [Channel.Meituan] = new(ServiceTier.Express, ColdChainWarehousesOnly: true),
-    };
+    }.AsReadOnly();
 
     /// <summary>The rule that applies to a channel's orders.</summary>
     public ChannelRule RuleFor(Channel channel) => Channels.TryGetValue(channel, out ChannelRule? rule) ? rule : DefaultChannel;

@@ -5,7 +5,7 @@ internal static class UnroutableDiagnosis
 {
     public static AllocationFailure NoEligibleWarehouse(AllocationRequest request) =>
         new(UnroutableReason.NoEligibleWarehouse,
-            $"no warehouse may take {request.Channel} order {request.OrderId}: every one is excluded, broken (熔断) or not cold-chain");
+            $"no warehouse may take {request.Channel} order {request.OrderId}: each one is excluded, behind an open or half-open breaker (熔断), or not cold-chain where required");
 
     /// <summary>Called after every pass failed over all candidates, so the cause is stock, the ratio limit or the parcel limit.</summary>
     public static AllocationFailure Diagnose(IReadOnlyList<Site> candidates, IReadOnlyList<AllocationLine> lines, AllocationRules rules)

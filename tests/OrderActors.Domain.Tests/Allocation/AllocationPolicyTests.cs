@@ -1,3 +1,4 @@
+using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Domain.Allocation;
 using OrderActors.Domain.Tests.Support;
@@ -106,6 +107,8 @@ public sealed class AllocationPolicyTests
         { "a blank SKU", Order().WithLine(" ", 1).Build() },
         { "a SKU on two lines", Order().WithLine("TEA-01", 1).WithColdChainLine("TEA-01", 1).Build() },
         { "a blank order id", Order(" ").WithLine("TEA-01", 1).Build() },
+        { "a destination that failed to geocode", Order().To(new GeoPoint(double.NaN, 120)).WithLine("TEA-01", 1).Build() },
+        { "a latitude past the pole", Order().To(new GeoPoint(91, 120)).WithLine("TEA-01", 1).Build() },
     };
 
     [Theory]
@@ -133,6 +136,15 @@ public sealed class AllocationPolicyTests
     {
         var policy = new AllocationPolicy(AllocationRules.Default);
         WarehouseCandidate warehouse = Warehouse("WH-HZ").Stocking("TEA-01", onHand: 5, reserved: -1).Build();
+
+        Assert.Throws<ArgumentException>(() => policy.Allocate(Order().WithLine("TEA-01", 1).Build(), [warehouse]));
+    }
+
+    [Fact]
+    public void AWarehouseWithoutValidCoordinatesIsACallerBugAndThrows()
+    {
+        var policy = new AllocationPolicy(AllocationRules.Default);
+        WarehouseCandidate warehouse = Warehouse("WH-HZ").At(new GeoPoint(30, 200)).Stocking("TEA-01", 1).Build();
 
         Assert.Throws<ArgumentException>(() => policy.Allocate(Order().WithLine("TEA-01", 1).Build(), [warehouse]));
     }

@@ -46,6 +46,16 @@ public sealed class AllocationRulesTests
     }
 
     [Fact]
+    public void TheDefaultRulesSurviveARoundTripThroughJson()
+    {
+        string json = JsonSerializer.Serialize(AllocationRules.Default);
+        AllocationRules copy = JsonSerializer.Deserialize<AllocationRules>(json)!;
+
+        Assert.Equal(AllocationRules.Default with { Channels = copy.Channels }, copy);
+        Assert.Equal(AllocationRules.Default.Channels, copy.Channels);
+    }
+
+    [Fact]
     public void AConfigFileNamesOnlyWhatItChangesAndItsChannelTableReplacesTheDefaultOne()
     {
         const string json = """
