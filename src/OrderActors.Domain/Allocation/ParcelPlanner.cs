@@ -82,7 +82,7 @@ internal static class ParcelPlanner
     /// <summary>Fills each line from the set's warehouses in rank order, never past what a warehouse can ship.</summary>
     private static IReadOnlyList<AllocationParcel> Assign(IReadOnlyList<Site> set, IReadOnlyList<AllocationLine> lines)
     {
-        var perSite = set.ToDictionary(site => site, _ => new List<ParcelLine>());
+        Dictionary<Site, List<ParcelLine>> perSite = set.ToDictionary(site => site, _ => new List<ParcelLine>());
         foreach (AllocationLine line in lines)
         {
             int remaining = line.Quantity;
