@@ -8,7 +8,8 @@ using OrderActors.Runtime.Storage;
 namespace OrderActors.Runtime.Testing;
 
 /// <summary>
-/// Silos hosted inside the test process. With memory storage the storage and reminder table outlive
+/// Silos hosted inside the test process, each with its own host, catalog and (in cluster mode) its own
+/// loopback port and membership row. With memory storage the storage and reminder table outlive
 /// a silo restart, as a database would; with PostgreSQL the silos use the given database.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
@@ -19,6 +20,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly MemoryGrainStorage _memoryStorage = new();
     private readonly MemoryReminderTable _memoryReminders = new();
     private readonly List<TestSilo> _silos = [];
+    private int _started;
 
     public TestCluster(Action<SiloOptions> configureOptions, Action<SiloBuilder> configureSilo, Action<IServiceCollection>? configureServices = null)
     {
@@ -36,7 +38,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts one more silo.</summary>
     public async Task<TestSilo> StartSiloAsync()
     {
-        IHost host = BuildHost();
+        IHost host = BuildHost(++_started);
         await host.StartAsync();
         var silo = new TestSilo(host);
         _silos.Add(silo);
@@ -48,27 +50,31 @@ public sealed class TestCluster : IAsyncDisposable
     {
         int index = _silos.IndexOf(silo);
         await silo.StopAsync();
-        IHost host = BuildHost();
+        IHost host = BuildHost(++_started);
         await host.StartAsync();
         var restarted = new TestSilo(host);
         _silos[index] = restarted;
         return restarted;
     }
 
+    /// <summary>Silos still running (not stopped or killed).</summary>
+    public IReadOnlyList<TestSilo> Running => _silos.Where(s => !s.IsStopped).ToList();
+
     public async ValueTask DisposeAsync()
     {
-        foreach (TestSilo silo in _silos)
-        {
-            await silo.StopAsync();
-        }
+        await Task.WhenAll(_silos.Select(s => s.StopAsync()));
         _silos.Clear();
     }
 
-    private IHost BuildHost()
+    private IHost BuildHost(int number)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-        SiloBuilder silo = builder.Services.AddOrderActorsSilo(_configureOptions);
+        SiloBuilder silo = builder.Services.AddOrderActorsSilo(options =>
+        {
+            _configureOptions(options);
+            options.SiloName ??= $"silo-{number}";
+        });
         _configureSilo(silo);
         builder.Services.AddSingleton<IGrainStorage>(sp =>
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres

@@ -172,6 +172,7 @@ internal sealed class ActivationData : IGrainContext, IThreadPoolWorkItem
     {
         if (request.IsAbandoned)
         {
+            request.Fail(new GrainCallTimeoutException($"{request} was dropped unrun: its caller stopped waiting."));
             return Task.CompletedTask;
         }
         Volatile.Write(ref _lastActivityMs, Environment.TickCount64);

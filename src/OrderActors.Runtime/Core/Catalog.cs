@@ -35,6 +35,27 @@ internal sealed class Catalog(GrainTypeRegistry registry)
 
     public bool TryGet(GrainId grainId, out ActivationData? activation) => _activations.TryGetValue(grainId, out activation);
 
+    /// <summary>Drops every activation without running grain code; queued calls fail with <paramref name="reason"/>.</summary>
+    public void AbandonAll(Exception reason)
+    {
+        foreach (ActivationData activation in _activations.Values)
+        {
+            foreach (InvokeRequest request in activation.Abandon())
+            {
+                request.Fail(reason);
+            }
+        }
+    }
+
+    /// <summary>Completes once every activation is gone (deactivated or handed over), or when cancelled.</summary>
+    public async Task WaitUntilEmptyAsync(CancellationToken cancellationToken)
+    {
+        while (!_activations.IsEmpty && !cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+    }
+
     public void Remove(ActivationData activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation));
 }

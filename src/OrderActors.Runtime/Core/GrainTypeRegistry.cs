@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using OrderActors.Runtime.Invocation;
 
@@ -9,6 +10,7 @@ internal sealed class GrainTypeRegistry
     private readonly Dictionary<Type, GrainClassInfo> _byInterface = new();
     private readonly Dictionary<string, GrainClassInfo> _byTypeName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, GrainInterfaceInfo> _interfaces = new();
+    private readonly Lazy<FrozenDictionary<string, GrainMethod>> _methodsByKey;
 
     public GrainTypeRegistry(IEnumerable<Type> grainClasses)
     {
@@ -16,7 +18,18 @@ internal sealed class GrainTypeRegistry
         {
             Register(grainClass);
         }
+        _methodsByKey = new Lazy<FrozenDictionary<string, GrainMethod>>(() => _byInterface.Keys
+            .Append(typeof(IRemindable))
+            .SelectMany(i => GetInterface(i).Methods)
+            .DistinctBy(m => m.Key)
+            .ToFrozenDictionary(m => m.Key));
     }
+
+    /// <summary>A grain method by its wire key (calls arriving from other silos).</summary>
+    public GrainMethod GetMethod(string key) =>
+        _methodsByKey.Value.TryGetValue(key, out GrainMethod? method)
+            ? method
+            : throw new InvalidOperationException($"Unknown grain method '{key}': are all silos running the same build?");
 
     public IEnumerable<GrainClassInfo> Classes => _byTypeName.Values;
 

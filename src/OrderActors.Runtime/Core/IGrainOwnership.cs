@@ -1,9 +1,14 @@
+using OrderActors.Runtime.Cluster;
+
 namespace OrderActors.Runtime.Core;
 
-/// <summary>Which grains this silo owns. A single silo owns every grain; a cluster member owns its share.</summary>
+/// <summary>Which silo owns which grain. A lone silo owns every grain; a cluster member owns its share.</summary>
 internal interface IGrainOwnership
 {
     bool IsLocal(GrainId grainId);
+
+    /// <summary>The owner among the live silos; null when none is live (or this is a lone silo, which owns all).</summary>
+    SiloAddress? GetOwner(GrainId grainId);
 
     /// <summary>Raised after the set of live silos (and so ownership) changed.</summary>
     event Action? OwnershipChanged;
@@ -13,6 +18,8 @@ internal interface IGrainOwnership
 internal sealed class SingleSiloOwnership : IGrainOwnership
 {
     public bool IsLocal(GrainId grainId) => true;
+
+    public SiloAddress? GetOwner(GrainId grainId) => null;
 
     public event Action? OwnershipChanged
     {

@@ -41,6 +41,9 @@ public sealed class SiloOptions
     /// <summary>How often the reminder service re-reads the table as a safety net.</summary>
     public TimeSpan ReminderRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Cluster membership and transport; disabled for a lone (embedded) silo.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
+
     /// <summary>Apply the schema's versioned .sql files at start-up.</summary>
     public bool ApplySchemaOnStart { get; set; } = true;
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OrderActors.Runtime.Cluster;
+using OrderActors.Runtime.Cluster.Transport;
 using OrderActors.Runtime.Core;
 using OrderActors.Runtime.Hosting;
 using OrderActors.Runtime.Invocation;
@@ -23,8 +25,13 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(_ => new GrainTypeRegistry(builder.GrainClasses.Distinct()));
         services.AddSingleton<Catalog>();
         services.AddSingleton<ResponseTracker>();
-        services.AddSingleton<LocalCallRouter>();
-        services.AddSingleton<IGrainCallRouter>(sp => sp.GetRequiredService<LocalCallRouter>());
+        services.AddSingleton(sp => new GrainCallRouter(
+            sp.GetRequiredService<Catalog>(),
+            sp.GetRequiredService<ResponseTracker>(),
+            sp.GetRequiredService<IGrainOwnership>(),
+            sp.GetRequiredService<IOptions<SiloOptions>>().Value,
+            ClusterEnabled(sp) ? sp.GetRequiredService<SiloTransport>() : null));
+        services.AddSingleton<IGrainCallRouter>(sp => sp.GetRequiredService<GrainCallRouter>());
         services.AddSingleton<GrainFactory>();
         services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
         services.AddSingleton<GrainActivator>();
@@ -39,7 +46,13 @@ public static class SiloServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ActivationData>>()));
         services.AddSingleton<ReminderService>();
         services.AddSingleton<ActivationCollector>();
-        services.AddSingleton<IGrainOwnership, SingleSiloOwnership>();
+        services.AddSingleton<ClusterMembership>();
+        services.AddSingleton<SiloTransport>();
+        services.AddSingleton<ClusterAgent>();
+        services.AddSingleton<ILocalSiloDetails, LocalSiloDetails>();
+        services.AddSingleton<IGrainOwnership>(sp => ClusterEnabled(sp)
+            ? sp.GetRequiredService<ClusterMembership>()
+            : new SingleSiloOwnership());
         services.AddSingleton<ISchemaScriptSource>(new EmbeddedSchemaScripts(typeof(Silo).Assembly, "runtime"));
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value));
         services.AddSingleton<SchemaMigrator>();
@@ -52,6 +65,22 @@ public static class SiloServiceCollectionExtensions
         services.AddHostedService<Silo>();
         return builder;
     }
+
+    /// <summary>Refuses configurations that cannot work, with the setting to change.</summary>
+    internal static void Validate(SiloOptions options)
+    {
+        if (options.Cluster.Enabled && options.Storage != StorageKind.Postgres)
+        {
+            throw new InvalidOperationException("Silo:Cluster:Enabled needs Silo:Storage = Postgres: membership, state and reminders are shared through PostgreSQL.");
+        }
+        if (options.ResponseTimeout <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Silo:ResponseTimeout must be positive.");
+        }
+    }
+
+    private static bool ClusterEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SiloOptions>>().Value.Cluster.Enabled;
 
     private static NpgsqlDataSource CreateDataSource(SiloOptions options)
     {

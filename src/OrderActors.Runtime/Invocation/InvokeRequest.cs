@@ -17,6 +17,9 @@ internal sealed class InvokeRequest(GrainId target, GrainMethod method, object?[
     /// <summary>How many times a silo passed this request on to another silo.</summary>
     public int ForwardCount { get; } = forwardCount;
 
+    /// <summary>When this silo created or received the request (Environment.TickCount64).</summary>
+    public long CreatedAtMs { get; } = Environment.TickCount64;
+
     /// <summary>The caller stopped waiting (timeout): running the request now would only waste a turn.</summary>
     public bool IsAbandoned => Sink is { IsDone: true };
 

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using OrderActors.Runtime.Cluster.Transport;
 
 namespace OrderActors.Runtime.Invocation;
 
@@ -27,10 +29,10 @@ internal sealed class ResponseTracker : IDisposable
 
     public int PendingCount => _pending.Count;
 
-    public PendingCall<TResult> Register<TResult>(InvokeRequestInfo info)
+    public PendingCall<TResult> Register<TResult>(InvokeRequestInfo info, Type resultType)
     {
         long id = Interlocked.Increment(ref _nextId);
-        var call = new PendingCall<TResult>(this, id, info, Time.GetTimestamp());
+        var call = new PendingCall<TResult>(this, id, info, Time.GetTimestamp(), resultType);
         _pending[id] = call;
         return call;
     }
@@ -60,8 +62,9 @@ internal readonly record struct InvokeRequestInfo(string Method, Core.GrainId Ta
     public override string ToString() => $"Call {Method} on {Target}";
 }
 
-/// <summary>A call whose caller is waiting.</summary>
-internal abstract class PendingCall(ResponseTracker tracker, long id, InvokeRequestInfo info, long startedAt) : IResponseSink
+/// <summary>A call whose caller is waiting, here or (through a connection) for another silo's answer.</summary>
+internal abstract class PendingCall(ResponseTracker tracker, long id, InvokeRequestInfo info, long startedAt, Type resultType)
+    : IResponseSink, IRemoteCallback
 {
     public long Id { get; } = id;
 
@@ -70,6 +73,28 @@ internal abstract class PendingCall(ResponseTracker tracker, long id, InvokeRequ
     public long StartedAt { get; } = startedAt;
 
     public abstract bool IsDone { get; }
+
+    public int RemainingMilliseconds =>
+        (int)Math.Max(0, (tracker.Timeout - tracker.Time.GetElapsedTime(StartedAt)).TotalMilliseconds);
+
+    public void OnResponse(FrameKind kind, ReadOnlySequence<byte> payload)
+    {
+        try
+        {
+            if (kind == FrameKind.Failure)
+            {
+                Fail(ExceptionCodec.Decode(payload.ToArray()));
+                return;
+            }
+            Complete(resultType == typeof(void) ? null : MessageCodec.DecodeResult(resultType, payload));
+        }
+        catch (Exception ex)
+        {
+            Fail(new InvalidDataException($"{Info}: the response could not be read: {ex.Message}", ex));
+        }
+    }
+
+    public void OnConnectionLost(Exception exception) => Fail(exception);
 
     public void Complete(object? result)
     {
@@ -89,8 +114,8 @@ internal abstract class PendingCall(ResponseTracker tracker, long id, InvokeRequ
 }
 
 /// <summary>A pending call with a typed task for the caller. Continuations never run on the callee's turn.</summary>
-internal sealed class PendingCall<TResult>(ResponseTracker tracker, long id, InvokeRequestInfo info, long startedAt)
-    : PendingCall(tracker, id, info, startedAt)
+internal sealed class PendingCall<TResult>(ResponseTracker tracker, long id, InvokeRequestInfo info, long startedAt, Type resultType)
+    : PendingCall(tracker, id, info, startedAt, resultType)
 {
     private readonly TaskCompletionSource<TResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
