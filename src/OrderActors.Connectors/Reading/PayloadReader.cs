@@ -21,8 +21,6 @@ internal sealed partial class PayloadReader
 
     public FieldErrors Errors { get; }
 
-    public JsonElement Element => _element;
-
     /// <summary>A reader over a whole payload, with an error when the payload is not a JSON object.</summary>
     public static PayloadReader Root(JsonElement payload, FieldErrors errors)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using OrderActors.Abstractions.Common;
 
@@ -65,10 +66,10 @@ public sealed partial class DivisionCatalog
     }
 
     /// <summary>Matches a platform's 省 / 市 / 区, tolerant of short names, repeated municipality names and "市辖区".</summary>
-    public bool TryResolve(string? province, string? city, string? district, out ResolvedDivision resolved)
+    public bool TryResolve(string? province, string? city, string? district, [MaybeNullWhen(false)] out ResolvedDivision resolved)
     {
         DivisionLookup lookup = Resolve(province, city, district);
-        resolved = lookup.Division!;
+        resolved = lookup.Division;
         return lookup.IsResolved;
     }
 

@@ -1,4 +1,5 @@
 using OrderActors.Domain.Addresses;
+using static OrderActors.Domain.Tests.Support.Divisions;
 
 namespace OrderActors.Domain.Tests.Addresses;
 
@@ -16,7 +17,7 @@ public sealed class DivisionCatalogTests
     [InlineData(" 浙江 省", "杭州市 ", "西湖")]
     public void ProvinceCityAndDistrictResolveWithOrWithoutTheirSuffixes(string province, string city, string district)
     {
-        Assert.True(_catalog.TryResolve(province, city, district, out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, province, city, district);
         Assert.Equal(("33", "3301", "330106", "浙江省", "杭州市", "西湖区"),
             (division.ProvinceCode, division.CityCode, division.DistrictCode, division.ProvinceName, division.CityName, division.DistrictName));
     }
@@ -29,14 +30,14 @@ public sealed class DivisionCatalogTests
     [InlineData("北京市", "", "朝阳区")]
     public void MunicipalitiesResolveHoweverThePlatformFillsTheCitySlot(string province, string city, string district)
     {
-        Assert.True(_catalog.TryResolve(province, city, district, out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, province, city, district);
         Assert.Equal(("110105", "北京市", CentroidPrecision.County), (division.DistrictCode, division.CityName, division.CentroidPrecision));
     }
 
     [Fact]
     public void ChongqingsCountiesResolveUnderTheCountyPlaceholder()
     {
-        Assert.True(_catalog.TryResolve("重庆", "重庆市", "城口县", out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, "重庆", "重庆市", "城口县");
         Assert.Equal(("5002", "500229"), (division.CityCode, division.DistrictCode));
     }
 
@@ -50,14 +51,14 @@ public sealed class DivisionCatalogTests
     [InlineData("湖北省", "省直辖县级行政区划", "仙桃市")]
     public void ProvinceGovernedCountyLevelCitiesResolveAsCities(string province, string city, string district)
     {
-        Assert.True(_catalog.TryResolve(province, city, district, out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, province, city, district);
         Assert.Equal(("429004", "仙桃市", null), (division.CityCode, division.CityName, division.DistrictCode));
     }
 
     [Fact]
     public void ACountyLevelCityUnderAPrefectureResolvesAsADistrict()
     {
-        Assert.True(_catalog.TryResolve("江苏省", "苏州市", "昆山市", out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, "江苏省", "苏州市", "昆山市");
         Assert.Equal("320583", division.DistrictCode);
     }
 
@@ -68,7 +69,7 @@ public sealed class DivisionCatalogTests
     [InlineData("不存在镇", null)]
     public void CitiesWithoutCountiesAcceptATownOrNothingInTheDistrictSlot(string district, string? code)
     {
-        Assert.True(_catalog.TryResolve("广东省", "东莞市", district, out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, "广东省", "东莞市", district);
         Assert.Equal(("4419", code), (division.CityCode, division.DistrictCode));
     }
 
@@ -99,8 +100,8 @@ public sealed class DivisionCatalogTests
     [Fact]
     public void CentroidsPutHangzhouAndUrumqiWhereTheyAre()
     {
-        _catalog.TryResolve("浙江省", "杭州市", "西湖区", out ResolvedDivision hangzhou);
-        _catalog.TryResolve("新疆维吾尔自治区", "乌鲁木齐市", "天山区", out ResolvedDivision urumqi);
+        ResolvedDivision hangzhou = Resolved(_catalog, "浙江省", "杭州市", "西湖区");
+        ResolvedDivision urumqi = Resolved(_catalog, "新疆维吾尔自治区", "乌鲁木齐市", "天山区");
 
         Assert.InRange(hangzhou.Centroid.Latitude, 30.0, 30.5);
         Assert.InRange(hangzhou.Centroid.Longitude, 119.9, 120.4);
@@ -111,8 +112,8 @@ public sealed class DivisionCatalogTests
     [Fact]
     public void ADistrictCreatedAfterTheCoordinateDataBorrowsItsCitysCentre()
     {
-        _catalog.TryResolve("河北省", "邢台市", "信都区", out ResolvedDivision xindu);
-        _catalog.TryResolve("河北省", "邢台市", "襄都区", out ResolvedDivision xiangdu);
+        ResolvedDivision xindu = Resolved(_catalog, "河北省", "邢台市", "信都区");
+        ResolvedDivision xiangdu = Resolved(_catalog, "河北省", "邢台市", "襄都区");
 
         Assert.Equal(CentroidPrecision.City, xindu.CentroidPrecision);
         Assert.Equal(xindu.Centroid, xiangdu.Centroid);
@@ -125,7 +126,7 @@ public sealed class DivisionCatalogTests
 
         DivisionCatalog catalog = DivisionCatalog.Load(new StringReader(data));
 
-        Assert.True(catalog.TryResolve("测试", "样例", "甲区", out ResolvedDivision division));
+        ResolvedDivision division = Resolved(catalog, "测试", "样例", "甲区");
         Assert.Equal((1.25, 2.25, CentroidPrecision.County), (division.Centroid.Latitude, division.Centroid.Longitude, division.CentroidPrecision));
     }
 

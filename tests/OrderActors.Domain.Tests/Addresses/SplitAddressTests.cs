@@ -1,4 +1,5 @@
 using OrderActors.Domain.Addresses;
+using static OrderActors.Domain.Tests.Support.Divisions;
 
 namespace OrderActors.Domain.Tests.Addresses;
 
@@ -37,7 +38,7 @@ public sealed class SplitAddressTests
     {
         AddressSplit split = _catalog.SplitAddress("广西南宁市青秀区民族大道1号")!;
 
-        Assert.True(_catalog.TryResolve(split.Province, split.City, split.District, out ResolvedDivision division));
+        ResolvedDivision division = Resolved(_catalog, split.Province, split.City, split.District);
         Assert.Equal("450103", division.DistrictCode);
     }
 }
