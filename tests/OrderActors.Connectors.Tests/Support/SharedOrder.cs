@@ -32,12 +32,12 @@ public static class SharedOrder
     /// </summary>
     public static Comparable Project(NormalizedOrder order)
     {
-        bool resolved = DivisionCatalog.Default.TryResolve(
-            order.ShippingAddress.Province, order.ShippingAddress.City, order.ShippingAddress.District, out ResolvedDivision division);
+        DivisionCatalog.Default.TryResolve(
+            order.ShippingAddress.Province, order.ShippingAddress.City, order.ShippingAddress.District, out ResolvedDivision? division);
         string lines = string.Join(" | ", order.Lines.Select(line =>
             Line(Mappings.Find(order.Channel, line.PlatformSkuId)?.MasterSku, line.Title, line.Variant, line.Quantity, line.UnitPrice, line.LineDiscount)));
         return new Comparable(
-            order.MappedStatus, order.CreatedAt, order.PaidAt, order.Receiver, resolved ? division.Code : null,
+            order.MappedStatus, order.CreatedAt, order.PaidAt, order.Receiver, division?.Code,
             order.ShippingAddress.Detail, order.BuyerNote, order.SellerNote,
             lines, order.GoodsTotal, order.ShippingFee, order.OrderDiscount, order.AmountPaid);
     }
