@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
@@ -16,7 +17,7 @@ public sealed class DouyinConnectorTests
     [Fact]
     public void WithoutPlaintextReceiverTheMaskedFieldsAreUsedAndFlagged()
     {
-        var payload = Fixture.Edited("douyin", "order.json", root =>
+        JsonElement payload = Fixture.Edited("douyin", "order.json", root =>
         {
             Order(root).Remove("post_tel");
             Order(root).Remove("post_receiver");
@@ -30,7 +31,7 @@ public sealed class DouyinConnectorTests
     [Fact]
     public void WithOnlyCiphertextThePhoneIsKeptAsGivenAndFlaggedMasked()
     {
-        var payload = Fixture.Edited("douyin", "order.json", root =>
+        JsonElement payload = Fixture.Edited("douyin", "order.json", root =>
         {
             Order(root).Remove("post_tel");
             Order(root).Remove("mask_post_tel");
@@ -42,7 +43,7 @@ public sealed class DouyinConnectorTests
     [Fact]
     public void PayTimeZeroMeansUnpaid()
     {
-        var payload = Fixture.Edited("douyin", "order.json", root =>
+        JsonElement payload = Fixture.Edited("douyin", "order.json", root =>
         {
             Order(root)["pay_time"] = 0;
             Order(root)["order_status"] = 1;

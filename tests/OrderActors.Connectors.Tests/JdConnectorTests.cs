@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.Jd;
@@ -16,7 +17,7 @@ public sealed class JdConnectorTests
     [Fact]
     public void TheStreetDetailIsFullAddressWithoutItsLeadingDivisions()
     {
-        var payload = Fixture.Edited("jd", "order.json", root => Info(root)["consigneeInfo"]!["fullAddress"] = "浙江省 杭州市 西湖区 西溪街道 文三路398号");
+        JsonElement payload = Fixture.Edited("jd", "order.json", root => Info(root)["consigneeInfo"]!["fullAddress"] = "浙江省 杭州市 西湖区 西溪街道 文三路398号");
 
         Assert.Equal("西溪街道文三路398号", ResultAssert.Succeeds(_connector.ParseOrder(payload)).ShippingAddress.Detail);
     }
@@ -24,7 +25,7 @@ public sealed class JdConnectorTests
     [Fact]
     public void ACouponNamingASkuIsThatLinesDiscountAndLeavesTheRestAtOrderLevel()
     {
-        var payload = Fixture.Edited("jd", "order.json", root => Info(root)["couponDetailList"]!.AsArray().Add(
+        JsonElement payload = Fixture.Edited("jd", "order.json", root => Info(root)["couponDetailList"]!.AsArray().Add(
             new JsonObject { ["orderId"] = "298765432101", ["skuId"] = "100012345602", ["couponType"] = "30-单品促销优惠", ["couponPrice"] = "10.00" }));
 
         NormalizedOrder order = ResultAssert.Succeeds(_connector.ParseOrder(payload));
@@ -36,7 +37,7 @@ public sealed class JdConnectorTests
     [Fact]
     public void SkuCouponsLargerThanTheSellerDiscountAreRefused()
     {
-        var payload = Fixture.Edited("jd", "order.json", root => Info(root)["couponDetailList"]!.AsArray().Add(
+        JsonElement payload = Fixture.Edited("jd", "order.json", root => Info(root)["couponDetailList"]!.AsArray().Add(
             new JsonObject { ["skuId"] = "100012345602", ["couponPrice"] = "60.00" }));
 
         ResultAssert.FailsOn(_connector.ParseOrder(payload), $"{OrderInfo}.couponDetailList", "exceed");
@@ -45,7 +46,7 @@ public sealed class JdConnectorTests
     [Fact]
     public void AMaskedMobileIsFlaggedMasked()
     {
-        var payload = Fixture.Edited("jd", "order.json", root => Info(root)["consigneeInfo"]!["mobile"] = "138****5678");
+        JsonElement payload = Fixture.Edited("jd", "order.json", root => Info(root)["consigneeInfo"]!["mobile"] = "138****5678");
 
         Assert.True(ResultAssert.Succeeds(_connector.ParseOrder(payload)).Receiver.PhoneMasked);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
@@ -20,7 +21,7 @@ public sealed class MeituanConnectorTests
     [InlineData("广东深圳南山区科技园科苑路15号", "广东省", "深圳市", "南山区", "科技园科苑路15号")]
     public void TheOneLineRecipientAddressIsSplitIntoDivisions(string recipientAddress, string province, string city, string district, string detail)
     {
-        var payload = Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_address"] = recipientAddress);
+        JsonElement payload = Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_address"] = recipientAddress);
 
         Address address = ResultAssert.Succeeds(_connector.ParseOrder(payload)).ShippingAddress;
 
@@ -35,7 +36,7 @@ public sealed class MeituanConnectorTests
     [Fact]
     public void AVirtualNumberWithAnExtensionIsFlaggedMasked()
     {
-        var payload = Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_phone"] = "17012345678_4321");
+        JsonElement payload = Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_phone"] = "17012345678_4321");
 
         Contact receiver = ResultAssert.Succeeds(_connector.ParseOrder(payload)).Receiver;
 
@@ -45,7 +46,7 @@ public sealed class MeituanConnectorTests
     [Fact]
     public void PackagingFeesCountAsShippingAndTheDiscountIsOriginalPriceMinusTotal()
     {
-        var payload = Fixture.Edited("meituan", "order.json", root =>
+        JsonElement payload = Fixture.Edited("meituan", "order.json", root =>
         {
             Data(root)["detail"] = "[{\"app_food_code\":\"A\",\"food_name\":\"乳胶枕\",\"sku_id\":\"mt-a\",\"quantity\":2,\"price\":75.5,\"box_num\":2,\"box_price\":0.5}]";
             Data(root)["original_price"] = 162.0;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
@@ -13,7 +14,7 @@ public sealed class MiniappConnectorTests
     [Fact]
     public void APhoneWithCountryCodeAndDashesIsNormalised()
     {
-        var payload = Fixture.Edited("miniapp", "order.json", root => root["receiver"]!["phone"] = "+86 138-1234-5678");
+        JsonElement payload = Fixture.Edited("miniapp", "order.json", root => root["receiver"]!["phone"] = "+86 138-1234-5678");
 
         Contact receiver = ResultAssert.Succeeds(_connector.ParseOrder(payload)).Receiver;
 
@@ -23,7 +24,7 @@ public sealed class MiniappConnectorTests
     [Fact]
     public void ItemDiscountsBecomeLineDiscounts()
     {
-        var payload = Fixture.Edited("miniapp", "order.json", root => root["items"]![1]!["discountFen"] = 990);
+        JsonElement payload = Fixture.Edited("miniapp", "order.json", root => root["items"]![1]!["discountFen"] = 990);
 
         Assert.Equal(990, ResultAssert.Succeeds(_connector.ParseOrder(payload)).Lines[1].LineDiscount.Fen);
     }
@@ -31,7 +32,7 @@ public sealed class MiniappConnectorTests
     [Fact]
     public void SeveralBrokenFieldsAreAllReported()
     {
-        var payload = Fixture.Edited("miniapp", "order.json", root =>
+        JsonElement payload = Fixture.Edited("miniapp", "order.json", root =>
         {
             root["payFen"] = "lots";
             root["items"]![0]!["quantity"] = -2;

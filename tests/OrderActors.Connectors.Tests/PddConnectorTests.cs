@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
@@ -20,7 +21,7 @@ public sealed class PddConnectorTests
     [InlineData(4, OrderStatus.Refunded)]
     public void RefundStatusOverridesTheShippingStatus(int refundStatus, OrderStatus expected)
     {
-        var payload = Fixture.Edited("pdd", "order.json", root => Info(root)["refund_status"] = refundStatus);
+        JsonElement payload = Fixture.Edited("pdd", "order.json", root => Info(root)["refund_status"] = refundStatus);
 
         Assert.Equal(expected, ResultAssert.Succeeds(_connector.ParseOrder(payload)).MappedStatus);
     }
@@ -33,7 +34,7 @@ public sealed class PddConnectorTests
     [Fact]
     public void AnEncryptedPhoneWithAMaskIsShownAsTheMaskAndFlaggedMasked()
     {
-        var payload = Fixture.Edited("pdd", "order.json", root =>
+        JsonElement payload = Fixture.Edited("pdd", "order.json", root =>
         {
             Info(root)["receiver_phone"] = "$pwEiLJy3WfSb0V2c4Y8lq0tR0mFTqJ1d$";
             Info(root)["receiver_phone_mask"] = "138****5678";
@@ -47,7 +48,7 @@ public sealed class PddConnectorTests
     [Fact]
     public void WithoutReceiverAddressTheDetailComesFromTheFullAddress()
     {
-        var payload = Fixture.Edited("pdd", "order.json", root => Info(root).AsObject().Remove("receiver_address"));
+        JsonElement payload = Fixture.Edited("pdd", "order.json", root => Info(root).AsObject().Remove("receiver_address"));
 
         Assert.Equal("文三路398号东方通信大厦7楼", ResultAssert.Succeeds(_connector.ParseOrder(payload)).ShippingAddress.Detail);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.Taobao;
@@ -26,7 +27,7 @@ public sealed class TaobaoConnectorTests
     [Fact]
     public void LineDiscountIsTheDiscountFeeMinusTheSellersManualAdjustment()
     {
-        var payload = Fixture.Edited("taobao", "order.json", root =>
+        JsonElement payload = Fixture.Edited("taobao", "order.json", root =>
         {
             FirstLine(root)["discount_fee"] = "20.00";
             FirstLine(root)["adjust_fee"] = "-5.50";
@@ -40,7 +41,7 @@ public sealed class TaobaoConnectorTests
     [Fact]
     public void AnItemWithoutSkuIsKeyedByItsNumIid()
     {
-        var payload = Fixture.Edited("taobao", "order.json", root => FirstLine(root)["sku_id"] = "");
+        JsonElement payload = Fixture.Edited("taobao", "order.json", root => FirstLine(root)["sku_id"] = "");
 
         NormalizedOrder order = ResultAssert.Succeeds(_connector.ParseOrder(payload));
 
@@ -50,7 +51,7 @@ public sealed class TaobaoConnectorTests
     [Fact]
     public void AMaskedReceiverMobileIsKeptAndFlaggedMasked()
     {
-        var payload = Fixture.Edited("taobao", "order.json", root => Trade(root)["receiver_mobile"] = "138****5678");
+        JsonElement payload = Fixture.Edited("taobao", "order.json", root => Trade(root)["receiver_mobile"] = "138****5678");
 
         NormalizedOrder order = ResultAssert.Succeeds(_connector.ParseOrder(payload));
 
@@ -61,8 +62,8 @@ public sealed class TaobaoConnectorTests
     [Fact]
     public void AClosedTradeAfterPaymentMapsToRefundedAndOneClosedBeforePaymentToCancelled()
     {
-        var refunded = Fixture.Edited("taobao", "order.json", root => Trade(root)["status"] = "TRADE_CLOSED");
-        var cancelled = Fixture.Edited("taobao", "order.json", root => Trade(root)["status"] = "TRADE_CLOSED_BY_TAOBAO");
+        JsonElement refunded = Fixture.Edited("taobao", "order.json", root => Trade(root)["status"] = "TRADE_CLOSED");
+        JsonElement cancelled = Fixture.Edited("taobao", "order.json", root => Trade(root)["status"] = "TRADE_CLOSED_BY_TAOBAO");
 
         Assert.Equal(OrderStatus.Refunded, _connector.ParseOrder(refunded).Value.MappedStatus);
         Assert.Equal(OrderStatus.Cancelled, _connector.ParseOrder(cancelled).Value.MappedStatus);
