@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text.Json;
+using OrderActors.Abstractions.Common;
+
+namespace OrderActors.Connectors.Reading;
+
+/// <summary>Scalar fields: text, money in yuan or fen, quantities and the platforms' three ways of writing time.</summary>
+internal sealed partial class PayloadReader
+{
+    private static readonly TimeSpan _chinaOffset = TimeSpan.FromHours(8);
+    private const long MaxUnixSeconds = 253_402_300_799;
+
+    /// <summary>A text field; numbers are accepted as their digits because platforms write ids either way.</summary>
+    public string? String(string name, bool required = true)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return Missing<string>(name, required);
+        }
+        string? text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        if (text is null)
+        {
+            Fail(name, $"expected text, got {value.ValueKind}");
+            return null;
+        }
+        if (required && string.IsNullOrWhiteSpace(text))
+        {
+            Fail(name, "must not be empty");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>An optional free-text field (notes, memos); null when absent or blank.</summary>
+    public string? Note(string name)
+    {
+        string? text = String(name, required: false);
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    /// <summary>A yuan amount written as "12.30" or 12.3, converted to fen exactly (decimal, never double); an absent optional amount is zero.</summary>
+    public Money? Yuan(string name, bool required = true, bool allowNegative = false)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            Missing<string>(name, required);
+            return required ? null : Money.Zero;
+        }
+        decimal? yuan = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDecimal(out decimal number) => number,
+            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture, out decimal parsed) => parsed,
+            _ => null,
+        };
+        if (yuan is not { } amount || amount * 100m != decimal.Truncate(amount * 100m) || Math.Abs(amount) > 1_000_000_000m)
+        {
+            Fail(name, $"'{value.GetRawText()}' is not a yuan amount with at most two decimals");
+            return null;
+        }
+        return Checked(name, new Money((long)(amount * 100m)), allowNegative);
+    }
+
+    /// <summary>An amount already in integer fen (Douyin, the mini-program); an absent optional amount is zero.</summary>
+    public Money? Fen(string name, bool required = true)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            Missing<string>(name, required);
+            return required ? null : Money.Zero;
+        }
+        if (Integer(value) is not { } fen || Math.Abs(fen) > 100_000_000_000)
+        {
+            Fail(name, $"'{value.GetRawText()}' is not a whole number of fen");
+            return null;
+        }
+        return Checked(name, new Money(fen), allowNegative: false);
+    }
+
+    /// <summary>A positive whole quantity, written as a number or as digits in a string.</summary>
+    public int? Quantity(string name)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return Missing<int?>(name, required: true);
+        }
+        if (Integer(value) is not { } quantity || quantity <= 0 || quantity > 100_000)
+        {
+            Fail(name, $"'{value.GetRawText()}' is not a positive whole quantity");
+            return null;
+        }
+        return (int)quantity;
+    }
+
+    /// <summary>"yyyy-MM-dd HH:mm:ss" in China time (UTC+8), as UTC.</summary>
+    public DateTimeOffset? ChinaTime(string name, bool required = true)
+    {
+        string? text = String(name, required);
+        if (text is null)
+        {
+            return null;
+        }
+        if (!DateTime.TryParseExact(text.Trim(), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime local))
+        {
+            Fail(name, $"'{text}' is not a time written yyyy-MM-dd HH:mm:ss");
+            return null;
+        }
+        return new DateTimeOffset(local, _chinaOffset).ToUniversalTime();
+    }
+
+    /// <summary>Unix seconds; when not required, 0 means "not yet" (Douyin writes pay_time 0 for unpaid orders).</summary>
+    public DateTimeOffset? UnixSeconds(string name, bool required = true) => Epoch(name, required, 1);
+
+    /// <summary>Unix milliseconds; when not required, 0 means "not yet".</summary>
+    public DateTimeOffset? UnixMillis(string name, bool required = true) => Epoch(name, required, 1000);
+
+    /// <summary>A decimal number such as a latitude.</summary>
+    public decimal? Decimal(string name, bool required = true)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return Missing<decimal?>(name, required);
+        }
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out decimal number))
+        {
+            return number;
+        }
+        if (value.ValueKind == JsonValueKind.String
+            && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed))
+        {
+            return parsed;
+        }
+        Fail(name, $"'{value.GetRawText()}' is not a number");
+        return null;
+    }
+
+    private DateTimeOffset? Epoch(string name, bool required, long unitsPerSecond)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return Missing<DateTimeOffset?>(name, required);
+        }
+        long? raw = Integer(value);
+        if (raw == 0 && !required)
+        {
+            return null;
+        }
+        if (raw is not { } units || units <= 0 || units / unitsPerSecond > MaxUnixSeconds)
+        {
+            Fail(name, $"'{value.GetRawText()}' is not a unix time in {(unitsPerSecond == 1 ? "seconds" : "milliseconds")}");
+            return null;
+        }
+        return DateTimeOffset.FromUnixTimeMilliseconds(checked(units * (1000 / unitsPerSecond)));
+    }
+
+    private Money? Checked(string name, Money money, bool allowNegative)
+    {
+        if (!allowNegative && money.Fen < 0)
+        {
+            Fail(name, $"{money} must not be negative");
+            return null;
+        }
+        return money;
+    }
+
+    private static long? Integer(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number when value.TryGetInt64(out long number) => number,
+        JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) => parsed,
+        _ => null,
+    };
+}

@@ -1,0 +1,25 @@
+using OrderActors.Abstractions.Orders;
+
+namespace OrderActors.Domain.Intake;
+
+/// <summary>Gathers rule findings into one hold per reason code, its messages joined, in the order codes first appeared.</summary>
+internal sealed class HoldCollector(DateTimeOffset at)
+{
+    private readonly List<(string Code, List<string> Messages)> _findings = [];
+
+    public void Add(string code, string message)
+    {
+        int index = _findings.FindIndex(finding => finding.Code == code);
+        if (index < 0)
+        {
+            _findings.Add((code, [message]));
+        }
+        else
+        {
+            _findings[index].Messages.Add(message);
+        }
+    }
+
+    public IReadOnlyList<OrderHold> ToHolds() =>
+        _findings.Select(finding => new OrderHold(finding.Code, string.Join("; ", finding.Messages), at)).ToArray();
+}
