@@ -2,12 +2,18 @@
 # Benchmarks (Release build), each measuring our path beside a bare baseline in the same run:
 #   scripts/bench.sh runtime    # in-process grain call vs Channel<T> ping-pong
 #                               # last line: grain-call/channel ratio: X.XX
+#   scripts/bench.sh cluster    # cross-silo grain call vs raw ping/pong on the same TCP connection
+#                               # (two silos in one process, private PostgreSQL for membership)
+#                               # last line: cross-silo/raw ratio: X.XX
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
 what="${1:-}"
 case "$what" in
   runtime) ;;
-  *) echo "usage: scripts/bench.sh runtime [--seconds N]" >&2; exit 2 ;;
+  cluster)
+    "$REPO_ROOT/scripts/pg-up.sh" >/dev/null
+    export ORDERACTORS_BENCH_PG="$(pg_connection_string "${OA_PG_PORT:-55432}" postgres)" ;;
+  *) echo "usage: scripts/bench.sh runtime|cluster [--seconds N]" >&2; exit 2 ;;
 esac
 shift
 dotnet build "$REPO_ROOT/bench/OrderActors.Benchmarks" -c Release -nologo -v quiet >/dev/null

@@ -3,11 +3,12 @@ using OrderActors.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "runtime" => await RuntimeBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "cluster" => await ClusterBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: OrderActors.Benchmarks runtime [--seconds N]");
+    Console.Error.WriteLine("usage: OrderActors.Benchmarks runtime|cluster [--seconds N]");
     return 2;
 }

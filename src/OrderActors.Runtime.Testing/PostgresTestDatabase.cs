@@ -26,9 +26,10 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>The admin connection string, or null when PostgreSQL tests cannot run here.</summary>
     public static string? AdminConnectionString => Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value ? value : null;
 
-    public static async Task<PostgresTestDatabase> CreateAsync(string prefix = "oa_test")
+    /// <summary>Creates the database on the server named by <paramref name="adminConnectionString"/> (default: ORDERACTORS_TEST_PG).</summary>
+    public static async Task<PostgresTestDatabase> CreateAsync(string prefix = "oa_test", string? adminConnectionString = null)
     {
-        string admin = AdminConnectionString ?? throw new InvalidOperationException(
+        string admin = adminConnectionString ?? AdminConnectionString ?? throw new InvalidOperationException(
             $"{EnvironmentVariable} is not set: run the tests through scripts/test.sh, which starts a private PostgreSQL.");
         string name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 33)];
         await using (var connection = new NpgsqlConnection(admin))

@@ -50,6 +50,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<SiloTransport>();
         services.AddSingleton<ClusterAgent>();
         services.AddSingleton<ILocalSiloDetails, LocalSiloDetails>();
+        services.AddSingleton<IClusterInfo, ClusterInfo>();
         services.AddSingleton<IGrainOwnership>(sp => ClusterEnabled(sp)
             ? sp.GetRequiredService<ClusterMembership>()
             : new SingleSiloOwnership());

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrderActors.Runtime.Cluster;
 
 namespace OrderActors.Silo.Hosting;
 
-/// <summary>/healthz: the process answers. /readyz: storage (and, in a cluster, membership) answer, with details.</summary>
+/// <summary>/healthz: the process answers. /readyz: storage and cluster membership answer, with details. /api/v1/cluster: the membership table.</summary>
 public static class HealthEndpoints
 {
     public static WebApplication MapHealthEndpoints(this WebApplication app)
@@ -15,6 +16,7 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteReportAsync,
         });
+        app.MapGet("/api/v1/cluster", async (IClusterInfo cluster) => Results.Ok(await cluster.GetAsync()));
         return app;
     }
 

@@ -16,7 +16,9 @@ public static class SiloSetup
             .AddOrderHubGrains()
             .AddIncomingGrainCallFilter<LoggingCallFilter>()
             .AddIncomingGrainCallFilter<MetricsCallFilter>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>("storage", tags: ["ready"])
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }
 }
