@@ -19,6 +19,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly MemoryGrainStorage _memoryStorage = new();
     private readonly MemoryReminderTable _memoryReminders = new();
+    private readonly MemoryGrainJournalStorage _memoryJournals = new();
     private readonly List<TestSilo> _silos = [];
     private int _started;
 
@@ -80,6 +81,10 @@ public sealed class TestCluster : IAsyncDisposable
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
                 ? ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp)
                 : _memoryStorage);
+        builder.Services.AddSingleton<IGrainJournalStorage>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
+                ? ActivatorUtilities.CreateInstance<PostgresGrainJournalStorage>(sp)
+                : _memoryJournals);
         builder.Services.AddSingleton<IReminderTable>(sp =>
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
                 ? ActivatorUtilities.CreateInstance<PostgresReminderTable>(sp)

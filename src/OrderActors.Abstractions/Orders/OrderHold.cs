@@ -1,7 +1,10 @@
 namespace OrderActors.Abstractions.Orders;
 
-/// <summary>Why an order stopped for a person to look at, with a reason code operators filter on.</summary>
-public sealed record OrderHold(string Code, string Message, DateTimeOffset At);
+/// <summary>
+/// Why an order stopped for a person to look at, with a reason code operators filter on. A
+/// non-blocking hold (a carrier discrepancy) asks for attention without stopping the flow.
+/// </summary>
+public sealed record OrderHold(string Code, string Message, DateTimeOffset At, bool Blocking = true);
 
 /// <summary>The reason codes of holds.</summary>
 public static class HoldCodes

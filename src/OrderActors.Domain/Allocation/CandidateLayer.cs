@@ -1,3 +1,4 @@
+using OrderActors.Abstractions.Warehouses;
 namespace OrderActors.Domain.Allocation;
 
 /// <summary>Layer 1 (候选仓): which warehouses may take this order at all.</summary>

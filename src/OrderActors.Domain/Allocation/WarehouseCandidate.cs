@@ -1,4 +1,5 @@
 using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Allocation;
 
@@ -24,15 +25,4 @@ public readonly record struct SkuStock(int OnHand, int Reserved, int SafetyStock
 {
     /// <summary>可售: on hand minus reserved minus safety stock, never below zero.</summary>
     public int Sellable => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
-}
-
-/// <summary>A warehouse breaker's position (熔断状态).</summary>
-public enum BreakerState
-{
-    /// <summary>Normal: the warehouse takes orders.</summary>
-    Closed,
-    /// <summary>熔断: the warehouse takes no orders.</summary>
-    Open,
-    /// <summary>半开: recovering; takes orders only where the allocation rules allow it.</summary>
-    HalfOpen,
 }

@@ -1,14 +1,21 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrderActors.Runtime.Storage;
 
 namespace OrderActors.Runtime.Core;
 
-/// <summary>Builds grain instances: constructor injection from the silo's services, plus the grain's persistent states.</summary>
-internal sealed class GrainActivator(IServiceProvider services, IGrainStorage storage)
+/// <summary>Builds grain instances: constructor injection from the silo's services, plus the grain's persistent and journaled states.</summary>
+internal sealed class GrainActivator(
+    IServiceProvider services, IGrainStorage storage, IGrainJournalStorage journals, IOptions<SiloOptions> options, ILogger<GrainActivator> logger)
 {
     private readonly ConcurrentDictionary<Type, Recipe> _recipes = new();
+    private readonly IGrainStorage _storage = storage;
+    private readonly IGrainJournalStorage _journals = journals;
+    private readonly int _snapshotInterval = options.Value.JournalSnapshotInterval;
+    private readonly ILogger _logger = logger;
 
     public (Grain Grain, IReadOnlyList<IPersistentStateLoader> States) Create(ActivationData activation)
     {
@@ -16,7 +23,7 @@ internal sealed class GrainActivator(IServiceProvider services, IGrainStorage st
         var states = new IPersistentStateLoader[recipe.States.Length];
         for (int i = 0; i < states.Length; i++)
         {
-            states[i] = recipe.States[i](activation.GrainId, storage);
+            states[i] = recipe.States[i](activation.GrainId, this);
         }
         var grain = (Grain)recipe.Factory(services, states);
         grain.Attach(activation);
@@ -30,28 +37,47 @@ internal sealed class GrainActivator(IServiceProvider services, IGrainStorage st
         {
             throw new InvalidOperationException($"{grainClass.Name} must have exactly one public constructor.");
         }
-        var stateFactories = new List<Func<GrainId, IGrainStorage, IPersistentStateLoader>>();
+        var stateFactories = new List<Func<GrainId, GrainActivator, IPersistentStateLoader>>();
         var stateTypes = new List<Type>();
         foreach (ParameterInfo parameter in constructors[0].GetParameters())
         {
-            PersistentStateAttribute? attribute = parameter.GetCustomAttribute<PersistentStateAttribute>();
-            if (attribute is null)
+            Type type = parameter.ParameterType;
+            if (parameter.GetCustomAttribute<PersistentStateAttribute>() is { } persistent)
+            {
+                Require(grainClass, type, typeof(IPersistentState<>), "[PersistentState]");
+                Type stateImpl = typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments());
+                string stateName = persistent.StateName;
+                stateFactories.Add((id, activator) => (IPersistentStateLoader)Activator.CreateInstance(stateImpl, id, stateName, activator._storage)!);
+            }
+            else if (parameter.GetCustomAttribute<JournaledStateAttribute>() is { } journaled)
+            {
+                Require(grainClass, type, typeof(IJournaledState<,>), "[JournaledState]");
+                Type stateImpl = typeof(JournaledState<,>).MakeGenericType(type.GetGenericArguments());
+                string stateName = journaled.StateName;
+                stateFactories.Add((id, activator) => (IPersistentStateLoader)Activator.CreateInstance(
+                    stateImpl, id, stateName, activator._journals, activator._snapshotInterval, activator._logger)!);
+            }
+            else
             {
                 continue;
             }
-            Type type = parameter.ParameterType;
-            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IPersistentState<>))
+            if (stateTypes.Contains(type))
             {
-                throw new InvalidOperationException($"{grainClass.Name}: [PersistentState] goes on an IPersistentState<T> parameter.");
+                throw new InvalidOperationException($"{grainClass.Name} has two states of type {type.Name}; give them distinct state types.");
             }
-            Type stateImpl = typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]);
-            string stateName = attribute.StateName;
-            stateFactories.Add((id, store) => (IPersistentStateLoader)Activator.CreateInstance(stateImpl, id, stateName, store)!);
             stateTypes.Add(type);
         }
         ObjectFactory factory = ActivatorUtilities.CreateFactory(grainClass, [.. stateTypes]);
         return new Recipe(factory, [.. stateFactories]);
     }
 
-    private sealed record Recipe(ObjectFactory Factory, Func<GrainId, IGrainStorage, IPersistentStateLoader>[] States);
+    private static void Require(Type grainClass, Type parameterType, Type expected, string attribute)
+    {
+        if (!parameterType.IsGenericType || parameterType.GetGenericTypeDefinition() != expected)
+        {
+            throw new InvalidOperationException($"{grainClass.Name}: {attribute} goes on an {expected.Name.Split('`')[0]} parameter.");
+        }
+    }
+
+    private sealed record Recipe(ObjectFactory Factory, Func<GrainId, GrainActivator, IPersistentStateLoader>[] States);
 }

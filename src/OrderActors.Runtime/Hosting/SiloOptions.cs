@@ -41,6 +41,9 @@ public sealed class SiloOptions
     /// <summary>How often the reminder service re-reads the table as a safety net.</summary>
     public TimeSpan ReminderRefreshPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>A journaled state writes a snapshot after this many events, bounding the replay on activation.</summary>
+    public int JournalSnapshotInterval { get; set; } = 500;
+
     /// <summary>Cluster membership and transport; disabled for a lone (embedded) silo.</summary>
     public ClusterOptions Cluster { get; set; } = new();
 

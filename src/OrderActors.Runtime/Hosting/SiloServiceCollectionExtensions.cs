@@ -60,6 +60,9 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
             ? new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>())
             : new MemoryGrainStorage());
+        services.AddSingleton<IGrainJournalStorage>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
+            ? new PostgresGrainJournalStorage(sp.GetRequiredService<NpgsqlDataSource>())
+            : new MemoryGrainJournalStorage());
         services.AddSingleton<IReminderTable>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
             ? new PostgresReminderTable(sp.GetRequiredService<NpgsqlDataSource>())
             : new MemoryReminderTable());
@@ -73,6 +76,10 @@ public static class SiloServiceCollectionExtensions
         if (options.Cluster.Enabled && options.Storage != StorageKind.Postgres)
         {
             throw new InvalidOperationException("Silo:Cluster:Enabled needs Silo:Storage = Postgres: membership, state and reminders are shared through PostgreSQL.");
+        }
+        if (options.JournalSnapshotInterval < 1)
+        {
+            throw new InvalidOperationException("Silo:JournalSnapshotInterval must be at least 1.");
         }
         if (options.ResponseTimeout <= TimeSpan.Zero)
         {

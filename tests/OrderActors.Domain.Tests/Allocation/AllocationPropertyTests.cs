@@ -1,5 +1,6 @@
 using OrderActors.Domain.Allocation;
 using OrderActors.Domain.Tests.Support;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Tests.Allocation;
 

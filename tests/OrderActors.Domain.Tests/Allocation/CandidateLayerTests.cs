@@ -4,6 +4,7 @@ using OrderActors.Domain.Tests.Support;
 using static OrderActors.Domain.Tests.Support.AllocationRequestBuilder;
 using static OrderActors.Domain.Tests.Support.AllocationScenario;
 using static OrderActors.Domain.Tests.Support.AllocationWarehouseBuilder;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Tests.Allocation;
 

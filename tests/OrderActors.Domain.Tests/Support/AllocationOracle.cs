@@ -1,4 +1,5 @@
 using OrderActors.Domain.Allocation;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Tests.Support;
 

@@ -1,6 +1,7 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Domain.Allocation;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Tests.Support;
 

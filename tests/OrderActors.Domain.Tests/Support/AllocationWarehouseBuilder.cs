@@ -1,5 +1,6 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Domain.Allocation;
+using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Domain.Tests.Support;
 

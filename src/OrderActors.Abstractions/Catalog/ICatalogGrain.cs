@@ -1,0 +1,44 @@
+using OrderActors.Abstractions.Stock;
+using OrderActors.Runtime;
+
+namespace OrderActors.Abstractions.Catalog;
+
+/// <summary>
+/// A tenant's catalog (key: <c>tenant</c>): master SKUs, warehouse summaries and which SKU is stocked
+/// where, plus a cache of stock levels kept current by the buckets' one-way reports. Read once per
+/// allocation; buckets stay the authority for reservations.
+/// </summary>
+public interface ICatalogGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or changes a SKU; its bucket count can grow, never shrink.</summary>
+    Task<SkuInfo> UpsertSkuAsync(SkuInfo sku);
+
+    /// <summary>The SKU, or null when the catalog does not have it.</summary>
+    Task<SkuInfo?> GetSkuAsync(string sku);
+
+    Task<IReadOnlyList<SkuInfo>> ListSkusAsync();
+
+    /// <summary>Keeps a warehouse's summary current (called by the warehouse grain).</summary>
+    Task UpsertWarehouseAsync(WarehouseSummary warehouse);
+
+    Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync();
+
+    /// <summary>Records that the SKU is stocked at the warehouse.</summary>
+    Task RegisterStockAsync(string sku, string warehouseId);
+
+    /// <summary>The SKUs stocked at a warehouse.</summary>
+    Task<IReadOnlyList<string>> SkusAtAsync(string warehouseId);
+
+    /// <summary>The warehouses stocking a SKU.</summary>
+    Task<IReadOnlyList<string>> WarehousesOfAsync(string sku);
+
+    /// <summary>Warehouses, the given SKUs and their levels at every warehouse that stocks them.</summary>
+    Task<AllocationSnapshot> GetAllocationSnapshotAsync(IReadOnlyList<string> skus);
+
+    /// <summary>A bucket's levels changed (one-way, from the bucket).</summary>
+    [OneWay]
+    Task ReportLevelAsync(BucketLevel level);
+
+    /// <summary>SKUs below their safety stock, per warehouse (低库存预警).</summary>
+    Task<IReadOnlyList<LowStockAlert>> GetLowStockAsync();
+}

@@ -1,0 +1,41 @@
+namespace OrderActors.Abstractions.Errors;
+
+/// <summary>
+/// A command that the current status does not allow (HTTP 409). The status travels in Data so the
+/// exception keeps its meaning when it crosses silos (only the message string is rebuilt).
+/// </summary>
+public sealed class IllegalTransitionException : Exception
+{
+    public IllegalTransitionException(string message) : base(message)
+    {
+    }
+
+    public IllegalTransitionException(string subject, string currentStatus, string attempted)
+        : base($"{subject} is {currentStatus}: cannot {attempted}.")
+    {
+        Data["currentStatus"] = currentStatus;
+    }
+
+    public string? CurrentStatus => Data["currentStatus"] as string;
+}
+
+/// <summary>A command whose input is wrong (HTTP 400); Data["field"] names the field.</summary>
+public sealed class CommandValidationException : Exception
+{
+    public CommandValidationException(string message) : base(message)
+    {
+    }
+
+    public CommandValidationException(string field, string message) : base(message)
+    {
+        Data["field"] = field;
+    }
+
+    public string? Field => Data["field"] as string;
+}
+
+/// <summary>Something the command refers to does not exist (HTTP 404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);
+
+/// <summary>The command conflicts with the current data, e.g. on-hand set below what is reserved (HTTP 409).</summary>
+public sealed class ConflictException(string message) : Exception(message);

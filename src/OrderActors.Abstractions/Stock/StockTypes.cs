@@ -1,0 +1,40 @@
+namespace OrderActors.Abstractions.Stock;
+
+/// <summary>A SKU's stock at one warehouse, summed over its buckets.</summary>
+public sealed record StockLevel(string Sku, string WarehouseId, int OnHand, int Reserved, int SafetyStock, int Buckets)
+{
+    /// <summary>可售: on hand − reserved − safety stock, never below zero.</summary>
+    public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
+}
+
+/// <summary>One reservation held in a bucket, by the order that holds it.</summary>
+public sealed record Reservation(string ReservationId, string OrderId, int Quantity);
+
+/// <summary>A bucket's full state, for allocation snapshots and the audit.</summary>
+public sealed record BucketSnapshot(
+    string Sku, string WarehouseId, int Bucket, int OnHand, int Reserved, int SafetyStock, bool Closed,
+    IReadOnlyList<Reservation> Reservations, long Version)
+{
+    public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
+}
+
+/// <summary>A bucket's levels after a change, reported one-way to the tenant catalog.</summary>
+public sealed record BucketLevel(string Sku, string WarehouseId, int Bucket, int OnHand, int Reserved, int SafetyStock, long Version);
+
+/// <summary>How much of a reservation a bucket granted, and why not all of it.</summary>
+public sealed record ReserveOutcome(int Granted, ReserveRefusal? Refusal)
+{
+    public static ReserveOutcome Full(int quantity) => new(quantity, null);
+}
+
+/// <summary>Why a bucket granted less than asked.</summary>
+public enum ReserveRefusal
+{
+    /// <summary>Not enough available in this bucket.</summary>
+    Insufficient,
+    /// <summary>The warehouse's breaker is open: the bucket takes no reservations.</summary>
+    Closed,
+}
+
+/// <summary>A SKU running below its safety stock at a warehouse (低库存预警).</summary>
+public sealed record LowStockAlert(string Sku, string WarehouseId, int Available, int OnHand, int Reserved, int SafetyStock);

@@ -1,0 +1,12 @@
+namespace OrderActors.Abstractions.Warehouses;
+
+/// <summary>A warehouse breaker's position (熔断状态).</summary>
+public enum BreakerState
+{
+    /// <summary>Normal: the warehouse takes orders.</summary>
+    Closed,
+    /// <summary>熔断: the warehouse takes no orders.</summary>
+    Open,
+    /// <summary>半开: recovering; takes orders only where the allocation rules allow it.</summary>
+    HalfOpen,
+}

@@ -1,0 +1,41 @@
+using OrderActors.Abstractions.Orders;
+using OrderActors.Runtime;
+
+namespace OrderActors.Abstractions.Warehouses;
+
+/// <summary>
+/// One warehouse (key: <c>tenant/{warehouseId}</c>) and its breaker: Closed → Open → HalfOpen → Closed.
+/// Tripped by an operator, by sensors (cold chain above 8 °C for 5 minutes) or by a carrier feed silent
+/// for 30 minutes; opening reroutes every order allocated there and not yet shipped.
+/// </summary>
+public interface IWarehouseGrain : IGrainWithStringKey, IRemindable
+{
+    /// <summary>Creates or changes the warehouse's definition.</summary>
+    Task<WarehouseView> UpsertAsync(WarehouseDefinition definition);
+
+    /// <summary>The warehouse, or null when it was never defined.</summary>
+    Task<WarehouseView?> GetAsync();
+
+    /// <summary>Opens the breaker: closes the warehouse's stock and asks every order holding stock there to move.</summary>
+    Task<TripResult> TripAsync(string reason, BreakerSource source);
+
+    /// <summary>How the orders of a trip reported back so far.</summary>
+    Task<RerouteProgress> GetRerouteProgressAsync(long epoch);
+
+    /// <summary>Closes the breaker (operator): the warehouse takes orders again.</summary>
+    Task<WarehouseView> ResetAsync(string source);
+
+    /// <summary>Records a sensor reading; trips a cold-chain warehouse above the limit for long enough.</summary>
+    Task<WarehouseView> RecordSensorAsync(SensorReading reading);
+
+    /// <summary>A carrier reported on a parcel from this warehouse (one-way, from the order).</summary>
+    [OneWay]
+    Task CarrierEventSeenAsync(DateTimeOffset at);
+
+    /// <summary>An order asked to move reports what happened (one-way, from the order).</summary>
+    [OneWay]
+    Task RerouteReportAsync(long epoch, string orderId, RerouteOutcome outcome);
+
+    /// <summary>Checks the carrier feed and the breaker's cool-down now (the reminder does this every minute).</summary>
+    Task<WarehouseView> CheckAsync();
+}

@@ -1,0 +1,46 @@
+using OrderActors.Abstractions.Common;
+
+namespace OrderActors.Abstractions.Warehouses;
+
+/// <summary>What an operator defines about a warehouse.</summary>
+public sealed record WarehouseDefinition(
+    string Name, GeoPoint Location, string Region, bool ColdChain, int DailyCapacity, IReadOnlyList<string> Backups);
+
+/// <summary>Who or what moved a breaker.</summary>
+public enum BreakerSource
+{
+    /// <summary>An operator (CLI, admin UI).</summary>
+    Operator,
+    /// <summary>Cold-chain temperature sensors.</summary>
+    Sensor,
+    /// <summary>A silent carrier feed.</summary>
+    Carrier,
+    /// <summary>The breaker's own cool-down probe.</summary>
+    Probe,
+}
+
+/// <summary>A breaker's position, why and since when.</summary>
+public sealed record BreakerStatus(BreakerState State, string? Reason, DateTimeOffset Since, BreakerSource? Source);
+
+/// <summary>A warehouse as operators see it.</summary>
+public sealed record WarehouseView(
+    string WarehouseId,
+    WarehouseDefinition Definition,
+    BreakerStatus Breaker,
+    double? TemperatureC,
+    DateTimeOffset? TemperatureAt,
+    DateTimeOffset? LastCarrierEventAt,
+    int ReroutedOrders,
+    long TripEpoch);
+
+/// <summary>One sensor reading (cold chain).</summary>
+public sealed record SensorReading(double TemperatureC, double? Humidity, DateTimeOffset At);
+
+/// <summary>What a trip set in motion: how many orders were asked to move.</summary>
+public sealed record TripResult(BreakerState State, long Epoch, int AffectedOrders, bool AlreadyOpen);
+
+/// <summary>How the orders asked to move after a trip have reported back so far.</summary>
+public sealed record RerouteProgress(long Epoch, int Affected, int Rerouted, int Unroutable, int NotAffected)
+{
+    public int Pending => Affected - Rerouted - Unroutable - NotAffected;
+}

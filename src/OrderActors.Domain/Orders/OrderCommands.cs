@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Orders;
+
+namespace OrderActors.Domain.Orders;
+
+/// <summary>
+/// What operators, channels and the flow do to an order, as pure functions: each checks the current
+/// status, returns the changed copy with its timeline entry, or throws naming the current status.
+/// Stock is the grain's business; these only record what the grain did.
+/// </summary>
+public static class OrderCommands
+{
+    public static OrderRecord Hold(OrderRecord order, IEnumerable<OrderHold> holds, DateTimeOffset at, string source)
+    {
+        ImmutableList<OrderHold> added = holds.ToImmutableList();
+        OrderRecord held = order with { Holds = order.Holds.AddRange(added), AllocationExplanation = order.AllocationExplanation };
+        string note = string.Join("; ", added.Select(h => $"{h.Code}: {h.Message}"));
+        return order.Status == OrderStatus.OnHold
+            ? held with { UpdatedAt = at, Timeline = held.Timeline.Add(new TimelineEntry(OrderStatus.OnHold, at, source, note)) }
+            : OrderLifecycle.Move(held, OrderStatus.OnHold, at, source, note);
+    }
+
+    /// <summary>Clears blocking holds and puts the order back where the flow continues: Paid, or PendingPayment.</summary>
+    public static OrderRecord ReleaseHolds(OrderRecord order, string? note, DateTimeOffset at, string source)
+    {
+        OrderLifecycle.Require(order, "release holds", OrderStatus.OnHold);
+        string released = string.Join(", ", order.Holds.Where(h => h.Blocking).Select(h => h.Code).Distinct());
+        OrderRecord cleared = order with { Holds = order.Holds.RemoveAll(h => h.Blocking) };
+        return OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source,
+            $"released {released}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}");
+    }
+
+    public static OrderRecord MarkPaid(OrderRecord order, DateTimeOffset at, string source)
+    {
+        if (order.IsPaid)
+        {
+            return order;
+        }
+        OrderRecord paid = order with { IsPaid = true, PaidAt = at };
+        return order.Status == OrderStatus.PendingPayment
+            ? OrderLifecycle.Move(paid, OrderStatus.Paid, at, source)
+            : paid with { UpdatedAt = at };
+    }
+
+    /// <summary>Records the reservations made for every line and the reasoning: Paid → Reserved → Allocated (已分仓).</summary>
+    public static OrderRecord Allocated(
+        OrderRecord order, IReadOnlyDictionary<int, ImmutableList<StockAllocation>> allocationsByLine,
+        IReadOnlyList<ExplanationEntry> explanation, DateTimeOffset at)
+    {
+        OrderLifecycle.Require(order, "allocate stock", OrderStatus.Paid);
+        OrderRecord withStock = WithAllocations(order, allocationsByLine) with { AllocationExplanation = explanation.ToImmutableList() };
+        OrderRecord reserved = OrderLifecycle.Move(withStock, OrderStatus.Reserved, at, "system", "stock reserved");
+        return OrderLifecycle.Move(reserved, OrderStatus.Allocated, at, "system", $"allocated to {Warehouses(withStock)}");
+    }
+
+    /// <summary>Records a move to other warehouses after a breaker opened; stays Allocated with the reroute on the timeline.</summary>
+    public static OrderRecord Rerouted(
+        OrderRecord order, IReadOnlyDictionary<int, ImmutableList<StockAllocation>> allocationsByLine,
+        IReadOnlyList<ExplanationEntry> explanation, string fromWarehouse, DateTimeOffset at)
+    {
+        OrderLifecycle.Require(order, "reroute", OrderStatus.Allocated);
+        OrderRecord moved = WithAllocations(order, allocationsByLine) with
+        {
+            AllocationExplanation = explanation.ToImmutableList(),
+            Reroutes = order.Reroutes + 1,
+        };
+        return OrderLifecycle.Move(moved, OrderStatus.Allocated, at, "system", $"rerouted from {fromWarehouse} to {Warehouses(moved)}");
+    }
+
+    /// <summary>Drops every allocation (stock released or drained) without changing the status.</summary>
+    public static OrderRecord WithoutAllocations(OrderRecord order) =>
+        order with { Lines = order.Lines.Select(l => l with { Allocations = [] }).ToImmutableList() };
+
+    /// <summary>已出库: needs the order allocated (so paid) and a tracking number.</summary>
+    public static OrderRecord Ship(OrderRecord order, string carrier, string trackingNo, DateTimeOffset at, string source)
+    {
+        if (string.IsNullOrWhiteSpace(trackingNo))
+        {
+            throw new CommandValidationException("trackingNo", "A tracking number is required to ship.");
+        }
+        if (string.IsNullOrWhiteSpace(carrier))
+        {
+            throw new CommandValidationException("carrier", "A carrier is required to ship.");
+        }
+        OrderLifecycle.Require(order, "ship (only allocated orders ship)", OrderStatus.Allocated);
+        OrderRecord shipped = order with { Carrier = carrier.Trim(), TrackingNo = trackingNo.Trim() };
+        return OrderLifecycle.Move(shipped, OrderStatus.Shipped, at, source, $"{carrier} {trackingNo} from {Warehouses(order)}");
+    }
+
+    public static OrderRecord Cancel(OrderRecord order, string? reason, DateTimeOffset at, string source)
+    {
+        OrderLifecycle.Require(order, "cancel (it has left the warehouse)",
+            OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Reserved, OrderStatus.Allocated, OrderStatus.OnHold);
+        return OrderLifecycle.Move(WithoutAllocations(order), OrderStatus.Cancelled, at, source, reason);
+    }
+
+    /// <summary>A carrier's update: in transit, or delivered (a delivery the platform does not confirm yet is flagged).</summary>
+    public static OrderRecord ApplyCarrier(OrderRecord order, CarrierEvent carrierEvent)
+    {
+        string source = $"carrier:{carrierEvent.Carrier}";
+        switch (carrierEvent.Kind)
+        {
+            case CarrierEventKind.PickedUp or CarrierEventKind.InTransit or CarrierEventKind.OutForDelivery:
+                return order.Status == OrderStatus.Shipped
+                    ? OrderLifecycle.Move(order, OrderStatus.InTransit, carrierEvent.At, source, Describe(carrierEvent))
+                    : Note(order, carrierEvent.At, source, Describe(carrierEvent));
+            case CarrierEventKind.Delivered:
+                OrderLifecycle.Require(order, "mark delivered", OrderStatus.Shipped, OrderStatus.InTransit);
+                OrderRecord delivered = OrderLifecycle.Move(order, OrderStatus.Delivered, carrierEvent.At, source, "carrier reports delivered (已签收)");
+                return order.PlatformStage is OrderStatus.Delivered or OrderStatus.Completed
+                    ? delivered
+                    : delivered with
+                    {
+                        Holds = delivered.Holds.Add(new OrderHold(HoldCodes.CarrierDiscrepancy,
+                            $"{carrierEvent.Carrier} says delivered but {order.Channel} still says {order.PlatformStatus}: confirm with the buyer",
+                            carrierEvent.At, Blocking: false)),
+                    };
+            default:
+                return Note(order, carrierEvent.At, source, Describe(carrierEvent)) with
+                {
+                    Holds = order.Holds.Add(new OrderHold("carrier_exception", $"{carrierEvent.Carrier} reports an exception", carrierEvent.At, Blocking: false)),
+                };
+        }
+    }
+
+    /// <summary>Delivered by an operator's word, without a carrier feed.</summary>
+    public static OrderRecord Deliver(OrderRecord order, DateTimeOffset at, string source)
+    {
+        OrderLifecycle.Require(order, "mark delivered", OrderStatus.Shipped, OrderStatus.InTransit);
+        return OrderLifecycle.Move(order, OrderStatus.Delivered, at, source);
+    }
+
+    public static OrderRecord Complete(OrderRecord order, DateTimeOffset at, string source) =>
+        OrderLifecycle.Move(ResolveDiscrepancy(order), OrderStatus.Completed, at, source);
+
+    /// <summary>The buyer asked for a refund: before shipping it cancels the order, after shipping a return begins (售后).</summary>
+    public static OrderRecord RequestRefund(OrderRecord order, DateTimeOffset at, string source) =>
+        order.Status is OrderStatus.Shipped or OrderStatus.InTransit or OrderStatus.Delivered or OrderStatus.Completed
+            ? OrderLifecycle.Move(order, OrderStatus.Returning, at, source, "buyer requested a refund")
+            : Cancel(order, "buyer requested a refund before shipment", at, source);
+
+    /// <summary>A confirmation from the platform clears a carrier discrepancy.</summary>
+    public static OrderRecord ResolveDiscrepancy(OrderRecord order) =>
+        order with { Holds = order.Holds.RemoveAll(h => h.Code == HoldCodes.CarrierDiscrepancy) };
+
+    public static OrderRecord Note(OrderRecord order, DateTimeOffset at, string source, string note) =>
+        order with { UpdatedAt = at, Timeline = order.Timeline.Add(new TimelineEntry(order.Status, at, source, note)) };
+
+    private static OrderRecord WithAllocations(OrderRecord order, IReadOnlyDictionary<int, ImmutableList<StockAllocation>> allocationsByLine) =>
+        order with
+        {
+            Lines = order.Lines
+                .Select(l => l with { Allocations = allocationsByLine.TryGetValue(l.LineNo, out ImmutableList<StockAllocation>? a) ? a : [] })
+                .ToImmutableList(),
+        };
+
+    private static string Warehouses(OrderRecord order) => string.Join(", ", order.Allocations.Select(a => a.WarehouseId).Distinct().Order());
+
+    private static string Describe(CarrierEvent e) => $"{e.Carrier} {e.TrackingNo}: {e.Kind}";
+}
