@@ -1,12 +1,19 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using OrderActors.Grains.Audit;
 using OrderActors.Runtime.Hosting;
 
 namespace OrderActors.Grains;
 
-/// <summary>Registers the domain grains and their schema with a silo.</summary>
+/// <summary>Registers the domain grains, their options and the inventory audit with a silo.</summary>
 public static class GrainsModule
 {
     public static Assembly Assembly => typeof(GrainsModule).Assembly;
 
-    public static SiloBuilder AddOrderHubGrains(this SiloBuilder silo) => silo.AddGrains(Assembly);
+    public static SiloBuilder AddOrderHubGrains(this SiloBuilder silo)
+    {
+        silo.Services.AddOptions<HubOptions>();
+        silo.Services.AddSingleton<InventoryAudit>();
+        return silo.AddGrains(Assembly);
+    }
 }

@@ -18,13 +18,19 @@ public interface ICatalogGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<SkuInfo>> ListSkusAsync();
 
+    /// <summary>The given SKUs that the catalog has, by SKU.</summary>
+    Task<IReadOnlyDictionary<string, SkuInfo>> GetSkusAsync(IReadOnlyList<string> skus);
+
     /// <summary>Keeps a warehouse's summary current (called by the warehouse grain).</summary>
     Task UpsertWarehouseAsync(WarehouseSummary warehouse);
 
     Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync();
 
-    /// <summary>Records that the SKU is stocked at the warehouse.</summary>
-    Task RegisterStockAsync(string sku, string warehouseId);
+    /// <summary>A stock count: sets on-hand and safety stock of a catalog SKU at a defined warehouse, spread over the SKU's buckets.</summary>
+    Task<StockLevel> SetInventoryAsync(string warehouseId, string sku, int onHand, int safetyStock);
+
+    /// <summary>A SKU's exact stock at every warehouse that stocks it.</summary>
+    Task<IReadOnlyList<StockLevel>> GetInventoryAsync(string sku);
 
     /// <summary>The SKUs stocked at a warehouse.</summary>
     Task<IReadOnlyList<string>> SkusAtAsync(string warehouseId);

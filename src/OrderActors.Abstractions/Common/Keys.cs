@@ -1,0 +1,45 @@
+using System.Globalization;
+using OrderActors.Abstractions.Orders;
+
+namespace OrderActors.Abstractions.Common;
+
+/// <summary>Grain keys. Every key starts with the tenant: <c>tenant/…</c>.</summary>
+public static class Keys
+{
+    public static string Tenant(string tenant) => tenant;
+
+    public static string Order(string tenant, string orderId) => $"{tenant}/{orderId}";
+
+    /// <summary>The hub's order id for a channel order: <c>{channel}-{externalOrderId}</c>.</summary>
+    public static string OrderId(Channel channel, string externalOrderId) => $"{channel.ToRouteName()}-{externalOrderId}";
+
+    public static string Warehouse(string tenant, string warehouseId) => $"{tenant}/{warehouseId}";
+
+    public static string Stock(string tenant, string sku, string warehouseId) => $"{tenant}/{sku}@{warehouseId}";
+
+    public static string Bucket(string tenant, string sku, string warehouseId, int bucket) =>
+        string.Create(CultureInfo.InvariantCulture, $"{tenant}/{sku}@{warehouseId}#{bucket}");
+
+    public static string Mapping(string tenant, Channel channel, string platformSkuId) => $"{tenant}/{channel.ToRouteName()}/{platformSkuId}";
+
+    public static string Tracking(string tenant, string carrier, string trackingNo) => $"{tenant}/{carrier}/{trackingNo}";
+
+    public static string Fingerprint(string tenant, string fingerprint) => $"{tenant}/{fingerprint}";
+
+    /// <summary>The tenant part of a key.</summary>
+    public static string TenantOf(string key) => key[..key.IndexOf('/', StringComparison.Ordinal)];
+
+    /// <summary>The part of a key after the tenant.</summary>
+    public static string LocalPart(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
+
+    /// <summary>Splits a stock key's local part <c>sku@warehouse[#bucket]</c>.</summary>
+    public static (string Sku, string WarehouseId, int Bucket) ParseStock(string key)
+    {
+        string local = LocalPart(key);
+        int at = local.LastIndexOf('@');
+        int hash = local.IndexOf('#', at + 1);
+        return hash < 0
+            ? (local[..at], local[(at + 1)..], 0)
+            : (local[..at], local[(at + 1)..hash], int.Parse(local[(hash + 1)..], CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using OrderActors.Abstractions.Catalog;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Catalog;
+
+/// <summary>What changed in a tenant's catalog; its journal.</summary>
+[JsonPolymorphic]
+[JsonDerivedType(typeof(SkuUpserted), "sku")]
+[JsonDerivedType(typeof(WarehouseUpserted), "warehouse")]
+[JsonDerivedType(typeof(StockRegistered), "stock")]
+public abstract record CatalogEvent;
+
+public sealed record SkuUpserted(SkuInfo Sku) : CatalogEvent;
+
+public sealed record WarehouseUpserted(WarehouseSummary Warehouse) : CatalogEvent;
+
+public sealed record StockRegistered(string Sku, string WarehouseId) : CatalogEvent;
+
+/// <summary>A tenant's SKUs, warehouses and which SKU is stocked where.</summary>
+public sealed record CatalogState : IJournalState<CatalogState, CatalogEvent>
+{
+    public ImmutableSortedDictionary<string, SkuInfo> Skus { get; init; } = ImmutableSortedDictionary<string, SkuInfo>.Empty;
+
+    public ImmutableSortedDictionary<string, WarehouseSummary> Warehouses { get; init; } = ImmutableSortedDictionary<string, WarehouseSummary>.Empty;
+
+    public ImmutableDictionary<string, ImmutableSortedSet<string>> StockedAt { get; init; } = ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty;
+
+    public CatalogState Apply(CatalogEvent @event) => @event switch
+    {
+        SkuUpserted s => this with { Skus = Skus.SetItem(s.Sku.Sku, s.Sku) },
+        WarehouseUpserted w => this with { Warehouses = Warehouses.SetItem(w.Warehouse.WarehouseId, w.Warehouse) },
+        StockRegistered r => this with
+        {
+            StockedAt = StockedAt.SetItem(r.Sku, StockedAt.GetValueOrDefault(r.Sku, ImmutableSortedSet<string>.Empty).Add(r.WarehouseId)),
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown catalog event"),
+    };
+}

@@ -1,0 +1,211 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Abstractions.Warehouses;
+using OrderActors.Domain.Allocation;
+using OrderActors.Domain.Orders;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>
+/// One order (key <c>tenant/{channel}-{externalOrderId}</c>). Thin: it loads its state, asks the domain
+/// rules, reserves stock through the buckets, writes, and only then answers. Intake answers once the
+/// order is durable; reservation and allocation follow in the next turn.
+/// </summary>
+public sealed partial class OrderGrain(
+    [PersistentState("order")] IPersistentState<OrderState> state,
+    IOptions<HubOptions> options,
+    TimeProvider time,
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+{
+    private string _tenant = "";
+    private string _orderId = "";
+    private StockReserver _stock = null!;
+    private AllocationFlow _allocation = null!;
+
+    private OrderRecord Order => state.State.Order ?? throw new NotFoundException($"Order {_orderId} does not exist.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _tenant = Keys.TenantOf(GetPrimaryKeyString());
+        _orderId = Keys.LocalPart(GetPrimaryKeyString());
+        _stock = new StockReserver(GrainFactory, _tenant);
+        _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
+            options.Value.AllocationAttempts, time);
+        if (state.State.Pending is not null || state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated, HasBlockingHold: false })
+        {
+            Self().ProcessAsync();
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<IntakeResult> SubmitAsync(NormalizedOrder order, DateTimeOffset receivedAt)
+    {
+        if (state.State.Order is { } existing)
+        {
+            return new IntakeResult(existing.OrderId, existing.Status, Duplicate: true, existing.Holds);
+        }
+        if (Keys.OrderId(order.Channel, order.ExternalOrderId) != _orderId)
+        {
+            throw new CommandValidationException("externalOrderId", $"Order {order.Channel}/{order.ExternalOrderId} does not belong to grain {_orderId}.");
+        }
+        IntakeCheckResult check = await IntakeCheck.RunAsync(GrainFactory, _tenant, _orderId, order, receivedAt, options.Value.Intake);
+        OrderRecord created = OrderIntake.Create(_orderId, order, check.Validation, check.ColdChainSkus, receivedAt);
+        await SaveAsync(created);
+        LogAccepted(_orderId, order.Channel, created.Status, created.ShippingAddress.Masked(), created.Receiver.MaskedPhone(),
+            string.Join(",", created.Holds.Select(h => h.Code)));
+        ContinueIfReady(created);
+        return new IntakeResult(_orderId, created.Status, Duplicate: false, created.Holds);
+    }
+
+    public Task<OrderRecord?> GetAsync() => Task.FromResult(state.State.Order);
+
+    public async Task<OrderRecord> ApplyPlatformEventAsync(PlatformEvent platformEvent)
+    {
+        OrderRecord before = Order;
+        OrderRecord after = PlatformEvents.Apply(before, platformEvent);
+        await ReleaseIfStockFreedAsync(before, after);
+        await SaveAsync(after);
+        ContinueIfReady(after);
+        return after;
+    }
+
+    public async Task<OrderRecord> ApplyCarrierEventAsync(CarrierEvent carrierEvent)
+    {
+        OrderRecord after = OrderCommands.ApplyCarrier(Order, carrierEvent);
+        await SaveAsync(after);
+        foreach (string warehouseId in after.Allocations.Select(a => a.WarehouseId).Distinct())
+        {
+            _ = Warehouse(warehouseId).CarrierEventSeenAsync(carrierEvent.At);
+        }
+        return after;
+    }
+
+    public async Task<OrderRecord> ShipAsync(string carrier, string trackingNo, string source)
+    {
+        OrderRecord shipped = OrderCommands.Ship(Order, carrier, trackingNo, time.GetUtcNow(), source);
+        await GrainFactory.GetGrain<ITrackingIndexGrain>(Keys.Tracking(_tenant, shipped.Carrier!, shipped.TrackingNo!)).RegisterAsync(_orderId);
+        await _stock.CommitAsync(shipped.Allocations);
+        await SaveAsync(shipped);
+        return shipped;
+    }
+
+    public async Task<OrderRecord> CancelAsync(string? reason, string source)
+    {
+        OrderRecord before = Order;
+        OrderRecord cancelled = OrderCommands.Cancel(before, reason, time.GetUtcNow(), source);
+        await ReleaseIfStockFreedAsync(before, cancelled);
+        await SaveAsync(cancelled);
+        return cancelled;
+    }
+
+    public async Task<OrderRecord> ReleaseHoldAsync(string? note, string source)
+    {
+        OrderRecord released = OrderCommands.ReleaseHolds(Order, note, time.GetUtcNow(), source);
+        await SaveAsync(released);
+        if (released.Status == OrderStatus.Paid)
+        {
+            await AllocateAsync();
+        }
+        return Order;
+    }
+
+    public async Task<OrderRecord> DeliverAsync(string source)
+    {
+        OrderRecord delivered = OrderCommands.Deliver(Order, time.GetUtcNow(), source);
+        await SaveAsync(delivered);
+        return delivered;
+    }
+
+    public async Task<OrderRecord> CompleteAsync(string source)
+    {
+        OrderRecord completed = OrderCommands.Complete(Order, time.GetUtcNow(), source);
+        await SaveAsync(completed);
+        return completed;
+    }
+
+    public async Task ProcessAsync()
+    {
+        await RollBackPendingAsync();
+        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
+        {
+            await AllocateAsync();
+        }
+        await RerouteFromOpenWarehousesAsync();
+    }
+
+    private async Task AllocateAsync()
+    {
+        OrderRecord order = Order;
+        AllocationOutcome outcome = await _allocation.RunAsync(
+            order, order.Lines.ToDictionary(l => l.LineNo, l => l.Quantity), new HashSet<string>(), state.State.NextAttempt, RecordIntentAsync);
+        DateTimeOffset now = time.GetUtcNow();
+        OrderRecord next = outcome.Hold is null
+            ? OrderCommands.Allocated(order, outcome.ByLine!, outcome.Explanation, now)
+            : OrderCommands.Hold(order with { AllocationExplanation = outcome.Explanation }, [outcome.Hold], now, "allocation");
+        await SaveAsync(next, outcome.NextAttempt);
+        if (outcome.Hold is not null)
+        {
+            LogHeld(_orderId, outcome.Hold.Code, outcome.Hold.Message);
+        }
+    }
+
+    /// <summary>A crash between recording the intent and the final write leaves reservations nobody owns: give them back.</summary>
+    private async Task RollBackPendingAsync()
+    {
+        if (state.State.Pending is not { } pending)
+        {
+            return;
+        }
+        await _stock.ReleaseAttemptAsync(_orderId, pending.Attempt, pending.Parcels);
+        state.State = state.State with { Pending = null };
+        await state.WriteStateAsync();
+        LogRolledBack(_orderId, pending.Attempt);
+    }
+
+    private async Task RecordIntentAsync(PendingReservation pending)
+    {
+        state.State = state.State with { Pending = pending, NextAttempt = pending.Attempt + 1 };
+        await state.WriteStateAsync();
+    }
+
+    private async Task ReleaseIfStockFreedAsync(OrderRecord before, OrderRecord after)
+    {
+        if (OrderLifecycle.HoldsStock(before.Status) && !OrderLifecycle.HoldsStock(after.Status))
+        {
+            await _stock.ReleaseAsync(before.Allocations);
+        }
+    }
+
+    private async Task SaveAsync(OrderRecord order, int? nextAttempt = null)
+    {
+        state.State = state.State with { Order = order, Pending = null, NextAttempt = nextAttempt ?? state.State.NextAttempt };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>A paid order with nothing blocking continues in its own turn: the caller is answered first.</summary>
+    private void ContinueIfReady(OrderRecord order)
+    {
+        if (order is { Status: OrderStatus.Paid, HasBlockingHold: false })
+        {
+            Self().ProcessAsync();
+        }
+    }
+
+    private IOrderGrain Self() => GrainFactory.GetGrain<IOrderGrain>(GetPrimaryKeyString());
+
+    private IWarehouseGrain Warehouse(string warehouseId) => GrainFactory.GetGrain<IWarehouseGrain>(Keys.Warehouse(_tenant, warehouseId));
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
+        Message = "Order {OrderId} accepted from {Channel} as {Status}, to {Address}, receiver {Phone}, holds [{Holds}]")]
+    private partial void LogAccepted(string orderId, Channel channel, OrderStatus status, string address, string phone, string holds);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Order {OrderId} on hold {HoldCode}: {Reason}")]
+    private partial void LogHeld(string orderId, string holdCode, string reason);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Order {OrderId} rolled back the reservations of interrupted attempt {Attempt}")]
+    private partial void LogRolledBack(string orderId, int attempt);
+}

@@ -1,0 +1,31 @@
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Orders;
+
+/// <summary>The order a tracking number was issued for.</summary>
+public sealed record TrackingIndexState
+{
+    public string? OrderId { get; init; }
+}
+
+/// <summary>Maps a carrier's tracking number to its order (key <c>tenant/carrier/trackingNo</c>).</summary>
+public sealed class TrackingIndexGrain([PersistentState("tracking")] IPersistentState<TrackingIndexState> state) : Grain, ITrackingIndexGrain
+{
+    public async Task RegisterAsync(string orderId)
+    {
+        if (state.State.OrderId == orderId)
+        {
+            return;
+        }
+        if (state.State.OrderId is not null)
+        {
+            throw new ConflictException($"Tracking number {Abstractions.Common.Keys.LocalPart(GetPrimaryKeyString())} already belongs to order {state.State.OrderId}.");
+        }
+        state.State = new TrackingIndexState { OrderId = orderId };
+        await state.WriteStateAsync();
+    }
+
+    public Task<string?> GetOrderAsync() => Task.FromResult(state.State.OrderId);
+}

@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using OrderActors.Abstractions.Stock;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>What happened to a stock bucket; its journal.</summary>
+[JsonPolymorphic]
+[JsonDerivedType(typeof(StockReserved), "reserved")]
+[JsonDerivedType(typeof(StockReleased), "released")]
+[JsonDerivedType(typeof(StockCommitted), "committed")]
+[JsonDerivedType(typeof(StockAssigned), "assigned")]
+[JsonDerivedType(typeof(BucketDrained), "drained")]
+[JsonDerivedType(typeof(BucketReopened), "reopened")]
+public abstract record BucketEvent;
+
+public sealed record StockReserved(string ReservationId, string OrderId, int Quantity) : BucketEvent;
+
+public sealed record StockReleased(string ReservationId) : BucketEvent;
+
+/// <summary>The reserved units left the warehouse (出库).</summary>
+public sealed record StockCommitted(string ReservationId) : BucketEvent;
+
+/// <summary>This bucket's share of a stock count.</summary>
+public sealed record StockAssigned(int OnHand, int SafetyStock) : BucketEvent;
+
+/// <summary>The breaker opened: every reservation released at once, no new ones taken.</summary>
+public sealed record BucketDrained : BucketEvent;
+
+public sealed record BucketReopened : BucketEvent;
+
+/// <summary>
+/// A bucket's stock. <see cref="Reserved"/> is kept alongside the reservations so that reserving stays
+/// O(1); the audit checks that it equals their sum.
+/// </summary>
+public sealed record BucketState : IJournalState<BucketState, BucketEvent>
+{
+    public int OnHand { get; init; }
+
+    public int SafetyStock { get; init; }
+
+    public int Reserved { get; init; }
+
+    public bool Closed { get; init; }
+
+    public ImmutableDictionary<string, Reservation> Reservations { get; init; } = ImmutableDictionary<string, Reservation>.Empty;
+
+    public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
+
+    public BucketState Apply(BucketEvent @event) => @event switch
+    {
+        StockReserved r => this with
+        {
+            Reserved = Reserved + r.Quantity,
+            Reservations = Reservations.Add(r.ReservationId, new Reservation(r.ReservationId, r.OrderId, r.Quantity)),
+        },
+        StockReleased r => this with
+        {
+            Reserved = Reserved - Reservations[r.ReservationId].Quantity,
+            Reservations = Reservations.Remove(r.ReservationId),
+        },
+        StockCommitted c => this with
+        {
+            OnHand = OnHand - Reservations[c.ReservationId].Quantity,
+            Reserved = Reserved - Reservations[c.ReservationId].Quantity,
+            Reservations = Reservations.Remove(c.ReservationId),
+        },
+        StockAssigned a => this with { OnHand = a.OnHand, SafetyStock = a.SafetyStock },
+        BucketDrained => this with { Closed = true, Reserved = 0, Reservations = ImmutableDictionary<string, Reservation>.Empty },
+        BucketReopened => this with { Closed = false },
+        _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown bucket event"),
+    };
+}

@@ -1,0 +1,121 @@
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Stock;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Stock;
+
+/// <summary>What the root of a SKU's stock at a warehouse remembers.</summary>
+public sealed record SkuStockState
+{
+    public int Buckets { get; init; }
+
+    public bool Closed { get; init; }
+}
+
+/// <summary>
+/// A SKU's stock at one warehouse (key <c>tenant/sku@warehouse</c>): spreads a stock count over the
+/// buckets, sums their levels, and closes or reopens them with the warehouse's breaker. It awaits its
+/// buckets; buckets never await it, so no call cycle can form.
+/// </summary>
+public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<SkuStockState> state) : Grain, ISkuStockGrain
+{
+    private const int MaxBuckets = 64;
+    private const int MaxRecountAttempts = 5;
+
+    public async Task<StockLevel> SetInventoryAsync(int onHand, int safetyStock, int buckets)
+    {
+        if (onHand < 0 || safetyStock < 0)
+        {
+            throw new CommandValidationException("onHand", "On hand and safety stock cannot be negative.");
+        }
+        if (buckets < 1 || buckets > MaxBuckets)
+        {
+            throw new CommandValidationException("buckets", $"A SKU has 1 to {MaxBuckets} buckets, not {buckets}.");
+        }
+        int count = Math.Max(buckets, state.State.Buckets);
+        for (int attempt = 1; ; attempt++)
+        {
+            IReadOnlyList<BucketSnapshot> current = await SnapshotsAsync(count);
+            try
+            {
+                await ApplyCountAsync(current, onHand, safetyStock);
+                break;
+            }
+            catch (ConflictException) when (attempt < MaxRecountAttempts && current.Sum(b => b.Reserved) <= onHand)
+            {
+                // A reservation landed between reading and assigning; count again from fresh levels.
+            }
+        }
+        if (state.State.Buckets != count)
+        {
+            state.State = state.State with { Buckets = count };
+            await state.WriteStateAsync();
+        }
+        return await GetLevelAsync();
+    }
+
+    public async Task<StockLevel> GetLevelAsync()
+    {
+        IReadOnlyList<BucketSnapshot> buckets = await SnapshotsAsync(Math.Max(1, state.State.Buckets));
+        (string sku, string warehouseId, _) = Keys.ParseStock(GetPrimaryKeyString());
+        return new StockLevel(sku, warehouseId, buckets.Sum(b => b.OnHand), buckets.Sum(b => b.Reserved), buckets.Sum(b => b.SafetyStock), buckets.Count);
+    }
+
+    public Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync() => SnapshotsAsync(state.State.Buckets);
+
+    public async Task<IReadOnlyList<Reservation>> CloseAndDrainAsync()
+    {
+        if (!state.State.Closed)
+        {
+            state.State = state.State with { Closed = true };
+            await state.WriteStateAsync();
+        }
+        IReadOnlyList<Reservation>[] drained = await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.CloseAndDrainAsync()));
+        return drained.SelectMany(d => d).ToList();
+    }
+
+    public async Task ReopenAsync()
+    {
+        await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.ReopenAsync()));
+        if (state.State.Closed)
+        {
+            state.State = state.State with { Closed = false };
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <summary>
+    /// Gives each bucket its reservations plus an even share of the rest. Buckets that shrink are
+    /// assigned first: if a later bucket refuses, the total on hand is never above the new count.
+    /// </summary>
+    private async Task ApplyCountAsync(IReadOnlyList<BucketSnapshot> current, int onHand, int safetyStock)
+    {
+        int reserved = current.Sum(b => b.Reserved);
+        if (onHand < reserved)
+        {
+            throw new ConflictException($"On hand {onHand} is below the {reserved} units already reserved; release or ship orders first.");
+        }
+        int[] free = Shares(onHand - reserved, current.Count);
+        int[] safety = Shares(safetyStock, current.Count);
+        var targets = current.Select((b, i) => (Bucket: b, OnHand: b.Reserved + free[i], Safety: safety[i])).ToList();
+        foreach (var target in targets.OrderBy(t => t.OnHand - t.Bucket.OnHand))
+        {
+            await Bucket(target.Bucket.Bucket).AssignAsync(target.OnHand, target.Safety, target.Bucket.Version);
+        }
+    }
+
+    private static int[] Shares(int total, int parts) =>
+        Enumerable.Range(0, parts).Select(i => total / parts + (i < total % parts ? 1 : 0)).ToArray();
+
+    private async Task<IReadOnlyList<BucketSnapshot>> SnapshotsAsync(int count) =>
+        await Task.WhenAll(Buckets(count).Select(b => b.GetSnapshotAsync()));
+
+    private IEnumerable<IStockBucketGrain> Buckets(int count) => Enumerable.Range(0, count).Select(Bucket);
+
+    private IStockBucketGrain Bucket(int index)
+    {
+        (string sku, string warehouseId, _) = Keys.ParseStock(GetPrimaryKeyString());
+        return GrainFactory.GetGrain<IStockBucketGrain>(Keys.Bucket(Keys.TenantOf(GetPrimaryKeyString()), sku, warehouseId, index));
+    }
+}

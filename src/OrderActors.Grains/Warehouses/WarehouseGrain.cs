@@ -1,0 +1,257 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Abstractions.Catalog;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Abstractions.Stock;
+using OrderActors.Abstractions.Warehouses;
+using OrderActors.Domain.Allocation;
+using OrderActors.Domain.Warehouses;
+using OrderActors.Runtime;
+
+namespace OrderActors.Grains.Warehouses;
+
+/// <summary>
+/// One warehouse and its breaker (key <c>tenant/warehouseId</c>). Opening closes and drains the
+/// warehouse's stock buckets — atomically per bucket, so no reservation slips in after — and tells each
+/// order that held stock there to move, one-way; the orders report back one-way. It awaits the catalog
+/// and the stock roots, never an order, so no call cycle can form.
+/// </summary>
+public sealed partial class WarehouseGrain(
+    [PersistentState("warehouse")] IPersistentState<WarehouseState> state,
+    IOptions<HubOptions> options,
+    TimeProvider time,
+    ILogger<WarehouseGrain> logger) : Grain, IWarehouseGrain
+{
+    private readonly Dictionary<long, RerouteTracker> _trips = new();
+    private string _tenant = "";
+    private string _warehouseId = "";
+    private bool _carrierSeenUnsaved;
+
+    private WarehouseDefinition Definition => state.State.Definition ?? throw new NotFoundException($"Warehouse {_warehouseId} is not defined.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _tenant = Keys.TenantOf(GetPrimaryKeyString());
+        _warehouseId = Keys.LocalPart(GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => state.State.Definition is null
+        ? Task.CompletedTask
+        : state.WriteStateAsync();
+
+    public async Task<WarehouseView> UpsertAsync(WarehouseDefinition definition)
+    {
+        Validate(definition);
+        bool first = state.State.Definition is null;
+        state.State = state.State with { Definition = definition };
+        await state.WriteStateAsync();
+        await PublishAsync();
+        if (first)
+        {
+            await RegisterOrUpdateReminderAsync("watch", options.Value.WarehouseCheckPeriod, options.Value.WarehouseCheckPeriod);
+        }
+        return View();
+    }
+
+    public Task<WarehouseView?> GetAsync() => Task.FromResult(state.State.Definition is null ? null : View());
+
+    public async Task<TripResult> TripAsync(string reason, BreakerSource source)
+    {
+        RequireDefined();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new CommandValidationException("reason", "Say why the breaker trips.");
+        }
+        if (state.State.Breaker.State == BreakerState.Open)
+        {
+            return new TripResult(BreakerState.Open, state.State.TripEpoch, 0, AlreadyOpen: true);
+        }
+        long epoch = state.State.TripEpoch + 1;
+        state.State = state.State with { Breaker = new BreakerStatus(BreakerState.Open, reason, time.GetUtcNow(), source), TripEpoch = epoch };
+        await state.WriteStateAsync();
+        await PublishAsync();
+        IReadOnlyList<string> orders = await DrainStockAsync();
+        _trips[epoch] = new RerouteTracker(epoch, orders);
+        foreach (string orderId in orders)
+        {
+            _ = GrainFactory.GetGrain<IOrderGrain>(Keys.Order(_tenant, orderId)).RerouteAsync(new RerouteRequest(_warehouseId, epoch, reason));
+        }
+        LogTripped(_warehouseId, source, reason, orders.Count);
+        return new TripResult(BreakerState.Open, epoch, orders.Count, AlreadyOpen: false);
+    }
+
+    public Task<RerouteProgress> GetRerouteProgressAsync(long epoch) =>
+        Task.FromResult(_trips.TryGetValue(epoch, out RerouteTracker? tracker) ? tracker.Progress() : new RerouteProgress(epoch, 0, 0, 0, 0));
+
+    public async Task<WarehouseView> ResetAsync(string source)
+    {
+        RequireDefined();
+        if (state.State.Breaker.State == BreakerState.Closed)
+        {
+            return View();
+        }
+        DateTimeOffset now = time.GetUtcNow();
+        state.State = state.State with
+        {
+            Breaker = new BreakerStatus(BreakerState.Closed, $"reset by {source}", now, BreakerSource.Operator),
+            AboveLimitSince = null,
+            LastCarrierEventAt = state.State.LastCarrierEventAt is null ? null : now,
+        };
+        await state.WriteStateAsync();
+        await ReopenStockAsync();
+        await PublishAsync();
+        LogReset(_warehouseId, source);
+        return View();
+    }
+
+    public async Task<WarehouseView> RecordSensorAsync(SensorReading reading)
+    {
+        SensorVerdict verdict = BreakerPolicy.OnReading(Definition.ColdChain, state.State.AboveLimitSince, reading, options.Value.Breakers);
+        state.State = state.State with { TemperatureC = reading.TemperatureC, TemperatureAt = reading.At, AboveLimitSince = verdict.AboveSince };
+        await state.WriteStateAsync();
+        if (verdict.TripReason is { } reason && state.State.Breaker.State != BreakerState.Open)
+        {
+            await TripAsync(reason, BreakerSource.Sensor);
+        }
+        return View();
+    }
+
+    public Task CarrierEventSeenAsync(DateTimeOffset at)
+    {
+        if (state.State.LastCarrierEventAt is null || at > state.State.LastCarrierEventAt)
+        {
+            state.State = state.State with { LastCarrierEventAt = at };
+            _carrierSeenUnsaved = true;
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task RerouteReportAsync(long epoch, string orderId, RerouteOutcome outcome)
+    {
+        if (!_trips.TryGetValue(epoch, out RerouteTracker? tracker) || !tracker.Record(orderId, outcome))
+        {
+            return;
+        }
+        if (outcome == RerouteOutcome.Rerouted)
+        {
+            state.State = state.State with { ReroutedOrders = state.State.ReroutedOrders + 1 };
+        }
+        if (tracker.IsComplete)
+        {
+            await state.WriteStateAsync();
+            RerouteProgress progress = tracker.Progress();
+            LogRerouteDone(_warehouseId, epoch, progress.Rerouted, progress.Unroutable);
+        }
+    }
+
+    public Task ReceiveReminderAsync(string reminderName, TickStatus status) => CheckAsync();
+
+    public async Task<WarehouseView> CheckAsync()
+    {
+        if (state.State.Definition is null)
+        {
+            return View();
+        }
+        if (_carrierSeenUnsaved)
+        {
+            await state.WriteStateAsync();
+            _carrierSeenUnsaved = false;
+        }
+        DateTimeOffset now = time.GetUtcNow();
+        BreakerStatus breaker = state.State.Breaker;
+        if (breaker.State != BreakerState.Open && BreakerPolicy.CarrierSilence(state.State.LastCarrierEventAt, now, options.Value.Breakers) is { } silence)
+        {
+            await TripAsync(silence, BreakerSource.Carrier);
+        }
+        else if (BreakerPolicy.MayProbe(breaker, now, CauseCleared(breaker), options.Value.Breakers))
+        {
+            state.State = state.State with { Breaker = new BreakerStatus(BreakerState.HalfOpen, $"probing after {breaker.Reason}", now, BreakerSource.Probe) };
+            await state.WriteStateAsync();
+            if (options.Value.Allocation.AllowHalfOpenWarehouses)
+            {
+                await ReopenStockAsync();
+            }
+            await PublishAsync();
+            LogHalfOpen(_warehouseId);
+        }
+        return View();
+    }
+
+    private void RequireDefined()
+    {
+        if (state.State.Definition is null)
+        {
+            throw new NotFoundException($"Warehouse {_warehouseId} is not defined.");
+        }
+    }
+
+    private bool CauseCleared(BreakerStatus breaker) => breaker.Source switch
+    {
+        BreakerSource.Sensor => state.State.AboveLimitSince is null,
+        BreakerSource.Carrier => state.State.LastCarrierEventAt > breaker.Since,
+        _ => true,
+    };
+
+    private async Task<IReadOnlyList<string>> DrainStockAsync()
+    {
+        IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
+        IReadOnlyList<Reservation>[] drained = await Task.WhenAll(skus.Select(sku => Stock(sku).CloseAndDrainAsync()));
+        var orders = drained.SelectMany(d => d).Select(r => r.OrderId).Distinct()
+            .Select(id => new RerouteOrder(id, ChannelOf(id), time.GetUtcNow()));
+        return ReroutePriority.Sort(orders, options.Value.Allocation).Select(o => o.OrderId).ToList();
+    }
+
+    private async Task ReopenStockAsync()
+    {
+        IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
+        await Task.WhenAll(skus.Select(sku => Stock(sku).ReopenAsync()));
+    }
+
+    private Task PublishAsync()
+    {
+        WarehouseDefinition d = Definition;
+        return Catalog().UpsertWarehouseAsync(new WarehouseSummary(_warehouseId, d.Name, d.Location, d.Region, d.ColdChain, d.DailyCapacity, d.Backups,
+            state.State.Breaker.State));
+    }
+
+    private WarehouseView View() => new(_warehouseId, Definition, state.State.Breaker, state.State.TemperatureC, state.State.TemperatureAt,
+        state.State.LastCarrierEventAt, state.State.ReroutedOrders, state.State.TripEpoch);
+
+    private static Channel ChannelOf(string orderId) =>
+        ChannelNames.TryParse(orderId[..Math.Max(0, orderId.IndexOf('-'))], out Channel channel) ? channel : Channel.Miniapp;
+
+    private static void Validate(WarehouseDefinition d)
+    {
+        if (string.IsNullOrWhiteSpace(d.Name))
+        {
+            throw new CommandValidationException("name", "A warehouse needs a name.");
+        }
+        if (d.Location.Latitude is < -90 or > 90 || d.Location.Longitude is < -180 or > 180)
+        {
+            throw new CommandValidationException("latitude", "Latitude is -90…90 and longitude -180…180.");
+        }
+        if (d.DailyCapacity < 0)
+        {
+            throw new CommandValidationException("dailyCapacity", "Daily capacity cannot be negative.");
+        }
+    }
+
+    private ICatalogGrain Catalog() => GrainFactory.GetGrain<ICatalogGrain>(Keys.Tenant(_tenant));
+
+    private ISkuStockGrain Stock(string sku) => GrainFactory.GetGrain<ISkuStockGrain>(Keys.Stock(_tenant, sku, _warehouseId));
+
+    [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Breaker of {Warehouse} tripped by {Source}: {Reason}; rerouting {Orders} orders")]
+    private partial void LogTripped(string warehouse, BreakerSource source, string reason, int orders);
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Trip {Epoch} of {Warehouse} settled: {Rerouted} rerouted, {Unroutable} unroutable")]
+    private partial void LogRerouteDone(string warehouse, long epoch, int rerouted, int unroutable);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Breaker of {Warehouse} reset by {Source}")]
+    private partial void LogReset(string warehouse, string source);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Breaker of {Warehouse} half-open: cooled down and its cause cleared")]
+    private partial void LogHalfOpen(string warehouse);
+}
