@@ -141,8 +141,10 @@ public sealed class OrderIntakeTests : IAsyncLifetime
 
         Assert.Equal((OrderStatus.Shipped, "SF100"), (afterShip.Status, afterShip.TrackingNo));
         Assert.Equal(OrderStatus.Cancelled, afterCancel.Status);
-        StockLevel hz = await _hub.Setup.LevelAsync("WH-HZ", "CUP");
-        Assert.Equal((8, 0), (hz.OnHand, hz.Reserved));
+        StockLevel shippedFrom = await _hub.Setup.LevelAsync(Assert.Single(afterShip.Allocations).WarehouseId, "CUP");
+        StockLevel[] all = [await _hub.Setup.LevelAsync("WH-HZ", "CUP"), await _hub.Setup.LevelAsync("WH-BJ", "CUP")];
+        Assert.Equal(8, shippedFrom.OnHand);
+        Assert.Equal((18, 0), (all.Sum(l => l.OnHand), all.Sum(l => l.Reserved)));
         Assert.True((await _hub.AuditAsync([shipped.OrderId, cancelled.OrderId])).Ok);
     }
 }

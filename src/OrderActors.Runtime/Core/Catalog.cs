@@ -47,11 +47,29 @@ internal sealed class Catalog(GrainTypeRegistry registry)
         }
     }
 
-    /// <summary>Completes once every activation is gone (deactivated or handed over), or when cancelled.</summary>
-    public async Task WaitUntilEmptyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Completes once every activation is gone, or when cancelled; reports stragglers every few seconds.
+    /// With a <paramref name="deactivate"/> reason it keeps asking every activation to deactivate, including
+    /// ones created meanwhile (a call still queued on a deactivating grain is re-dispatched to a new activation).
+    /// </summary>
+    public async Task WaitUntilEmptyAsync(
+        CancellationToken cancellationToken, DeactivationReason? deactivate = null, Action<IReadOnlyCollection<ActivationData>>? reportWaiting = null)
     {
+        long nextReport = Environment.TickCount64 + 3000;
         while (!_activations.IsEmpty && !cancellationToken.IsCancellationRequested)
         {
+            if (deactivate is not null)
+            {
+                foreach (ActivationData activation in _activations.Values)
+                {
+                    activation.RequestDeactivation(deactivate);
+                }
+            }
+            if (reportWaiting is not null && Environment.TickCount64 > nextReport)
+            {
+                reportWaiting(_activations.Values.ToList());
+                nextReport = Environment.TickCount64 + 3000;
+            }
             await Task.Delay(10, CancellationToken.None);
         }
     }

@@ -58,11 +58,9 @@ internal sealed class Silo(
             await _cluster.LeaveAsync(cancellationToken);
         }
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "silo stopping");
-        foreach (ActivationData activation in catalog.Activations)
-        {
-            activation.RequestDeactivation(reason);
-        }
-        await catalog.WaitUntilEmptyAsync(cancellationToken);
+        await catalog.WaitUntilEmptyAsync(cancellationToken, reason, waiting => logger.LogWarning(
+            "Stopping: still waiting for {Count} activations to deactivate: {Activations}",
+            waiting.Count, string.Join(", ", waiting.Take(10))));
         await _stopping.CancelAsync();
         await Task.WhenAll(_loops);
         if (_cluster is not null)
