@@ -5,15 +5,17 @@
 #   scripts/bench.sh cluster    # cross-silo grain call vs raw ping/pong on the same TCP connection
 #                               # (two silos in one process, private PostgreSQL for membership)
 #                               # last line: cross-silo/raw ratio: X.XX
+#   scripts/bench.sh reroute    # 10,000 allocated orders, trip their warehouse: seconds until all moved
+#   scripts/bench.sh hotsku     # one hot SKU: reservations/s with 1 bucket and with 8, same run
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
 what="${1:-}"
 case "$what" in
   runtime) ;;
-  cluster)
+  cluster|reroute|hotsku)
     "$REPO_ROOT/scripts/pg-up.sh" >/dev/null
     export ORDERACTORS_BENCH_PG="$(pg_connection_string "${OA_PG_PORT:-55432}" postgres)" ;;
-  *) echo "usage: scripts/bench.sh runtime|cluster [--seconds N]" >&2; exit 2 ;;
+  *) echo "usage: scripts/bench.sh runtime|cluster|reroute|hotsku [options]" >&2; exit 2 ;;
 esac
 shift
 dotnet build "$REPO_ROOT/bench/OrderActors.Benchmarks" -c Release -nologo -v quiet >/dev/null

@@ -7,23 +7,21 @@ using OrderActors.Runtime;
 
 namespace OrderActors.Grains.Orders;
 
-/// <summary>The reservations an allocation is making, written before any bucket is asked, so a crash can be rolled back.</summary>
-public sealed record PendingReservation(int Attempt, ImmutableList<LineParcel> Parcels);
-
 /// <summary>How an allocation ended: the reservations per line, or the hold to raise; the reasoning either way.</summary>
 internal sealed record AllocationOutcome(
     IReadOnlyDictionary<int, ImmutableList<StockAllocation>>? ByLine, OrderHold? Hold, ImmutableList<ExplanationEntry> Explanation, int NextAttempt);
 
 /// <summary>
-/// Plans with the allocation policy over the catalog's snapshot, records the intent, reserves at the
-/// buckets, and plans again when stock moved under the plan (another order was faster, a breaker
-/// opened) — a few times, then the order goes on hold.
+/// Plans with the allocation policy over the catalog's snapshot, reserves at the buckets, and plans
+/// again when stock moved under the plan (another order was faster, a breaker opened) — a few times,
+/// then the order goes on hold. Attempt numbers go into the reservation ids; the order persists the next
+/// free number only with its result, so an interrupted attempt is recognisable by number.
 /// </summary>
 internal sealed class AllocationFlow(IGrainFactory grains, string tenant, AllocationPolicy policy, StockReserver reserver, int maxAttempts, TimeProvider time)
 {
-    public async Task<AllocationOutcome> RunAsync(
-        OrderRecord order, IReadOnlyDictionary<int, int> demandByLine, IReadOnlySet<string> exclude, int firstAttempt,
-        Func<PendingReservation, Task> recordIntent)
+    public int MaxAttempts => maxAttempts;
+
+    public async Task<AllocationOutcome> RunAsync(OrderRecord order, IReadOnlyDictionary<int, int> demandByLine, IReadOnlySet<string> exclude, int firstAttempt)
     {
         var excluded = new HashSet<string>(exclude);
         List<string> skus = order.Lines.Where(l => demandByLine.GetValueOrDefault(l.LineNo) > 0).Select(l => l.MasterSku!).Distinct().ToList();
@@ -38,7 +36,6 @@ internal sealed class AllocationFlow(IGrainFactory grains, string tenant, Alloca
             {
                 return new AllocationOutcome(null, HoldFor(plan.Failure!), explanation, attempt);
             }
-            await recordIntent(new PendingReservation(attempt, [.. plan.Parcels]));
             ReservationResult result = await reserver.ReserveAsync(order.OrderId, attempt, plan.Parcels);
             if (result.Complete)
             {

@@ -43,7 +43,7 @@ public sealed partial class OrderGrain
         await _stock.ReleaseAsync(moving);
         var kept = order.Lines.ToDictionary(l => l.LineNo, l => l.Allocations.RemoveAll(a => a.WarehouseId == warehouseId));
         var demand = order.Lines.ToDictionary(l => l.LineNo, l => l.Quantity - kept[l.LineNo].Sum(a => a.Quantity));
-        AllocationOutcome outcome = await _allocation.RunAsync(order, demand, new HashSet<string> { warehouseId }, state.State.NextAttempt, RecordIntentAsync);
+        AllocationOutcome outcome = await GuardedAsync(() => _allocation.RunAsync(order, demand, new HashSet<string> { warehouseId }, state.State.NextAttempt));
         DateTimeOffset now = time.GetUtcNow();
         if (outcome.ByLine is { } placed)
         {

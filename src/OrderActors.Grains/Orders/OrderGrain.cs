@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
@@ -26,6 +27,12 @@ public sealed partial class OrderGrain(
     private StockReserver _stock = null!;
     private AllocationFlow _allocation = null!;
 
+    /// <summary>
+    /// An allocation may have been cut off (crash before its result was written, or a call that failed):
+    /// reservations numbered from NextAttempt on may exist that the order does not list.
+    /// </summary>
+    private bool _mayHoldOrphans;
+
     private OrderRecord Order => state.State.Order ?? throw new NotFoundException($"Order {_orderId} does not exist.");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -35,7 +42,8 @@ public sealed partial class OrderGrain(
         _stock = new StockReserver(GrainFactory, _tenant);
         _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
             options.Value.AllocationAttempts, time);
-        if (state.State.Pending is not null || state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated, HasBlockingHold: false })
+        _mayHoldOrphans = state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated };
+        if (state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated, HasBlockingHold: false })
         {
             Self().ProcessAsync();
         }
@@ -129,7 +137,6 @@ public sealed partial class OrderGrain(
 
     public async Task ProcessAsync()
     {
-        await RollBackPendingAsync();
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
         {
             await AllocateAsync();
@@ -140,8 +147,8 @@ public sealed partial class OrderGrain(
     private async Task AllocateAsync()
     {
         OrderRecord order = Order;
-        AllocationOutcome outcome = await _allocation.RunAsync(
-            order, order.Lines.ToDictionary(l => l.LineNo, l => l.Quantity), new HashSet<string>(), state.State.NextAttempt, RecordIntentAsync);
+        AllocationOutcome outcome = await GuardedAsync(() => _allocation.RunAsync(
+            order, order.Lines.ToDictionary(l => l.LineNo, l => l.Quantity), new HashSet<string>(), state.State.NextAttempt));
         DateTimeOffset now = time.GetUtcNow();
         OrderRecord next = outcome.Hold is null
             ? OrderCommands.Allocated(order, outcome.ByLine!, outcome.Explanation, now)
@@ -153,23 +160,32 @@ public sealed partial class OrderGrain(
         }
     }
 
-    /// <summary>A crash between recording the intent and the final write leaves reservations nobody owns: give them back.</summary>
-    private async Task RollBackPendingAsync()
+    /// <summary>Runs an allocation, first clearing what an interrupted one may have left; marks the order if this one is cut off too.</summary>
+    private async Task<AllocationOutcome> GuardedAsync(Func<Task<AllocationOutcome>> allocate)
     {
-        if (state.State.Pending is not { } pending)
+        if (_mayHoldOrphans)
         {
-            return;
+            await ReleaseOrphansAsync();
         }
-        await _stock.ReleaseAttemptAsync(_orderId, pending.Attempt, pending.Parcels);
-        state.State = state.State with { Pending = null };
-        await state.WriteStateAsync();
-        LogRolledBack(_orderId, pending.Attempt);
+        try
+        {
+            return await allocate();
+        }
+        catch
+        {
+            _mayHoldOrphans = true;
+            throw;
+        }
     }
 
-    private async Task RecordIntentAsync(PendingReservation pending)
+    private async Task ReleaseOrphansAsync()
     {
-        state.State = state.State with { Pending = pending, NextAttempt = pending.Attempt + 1 };
-        await state.WriteStateAsync();
+        var lines = Order.Lines.Where(l => l.MasterSku is not null).Select(l => (l.LineNo, l.MasterSku!)).ToList();
+        AllocationSnapshot snapshot = await GrainFactory.GetGrain<ICatalogGrain>(Keys.Tenant(_tenant))
+            .GetAllocationSnapshotAsync(lines.Select(l => l.Item2).Distinct().ToList());
+        await _stock.ReleaseAttemptsAsync(_orderId, lines, snapshot, state.State.NextAttempt, _allocation.MaxAttempts);
+        _mayHoldOrphans = false;
+        LogOrphansCleared(_orderId, state.State.NextAttempt);
     }
 
     private async Task ReleaseIfStockFreedAsync(OrderRecord before, OrderRecord after)
@@ -182,7 +198,7 @@ public sealed partial class OrderGrain(
 
     private async Task SaveAsync(OrderRecord order, int? nextAttempt = null)
     {
-        state.State = state.State with { Order = order, Pending = null, NextAttempt = nextAttempt ?? state.State.NextAttempt };
+        state.State = state.State with { Order = order, NextAttempt = nextAttempt ?? state.State.NextAttempt };
         await state.WriteStateAsync();
     }
 
@@ -206,6 +222,6 @@ public sealed partial class OrderGrain(
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Order {OrderId} on hold {HoldCode}: {Reason}")]
     private partial void LogHeld(string orderId, string holdCode, string reason);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Order {OrderId} rolled back the reservations of interrupted attempt {Attempt}")]
-    private partial void LogRolledBack(string orderId, int attempt);
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} released any reservations left by interrupted attempts from {Attempt} on")]
+    private partial void LogOrphansCleared(string orderId, int attempt);
 }

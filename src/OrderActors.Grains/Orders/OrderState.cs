@@ -2,12 +2,13 @@ using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Grains.Orders;
 
-/// <summary>The order grain's durable state: the order, an allocation in flight, and the next reservation attempt number.</summary>
+/// <summary>
+/// The order grain's durable state: the order, and the first reservation attempt number not yet used by
+/// a finished allocation (reservations numbered from it on, if any, were left by an interrupted one).
+/// </summary>
 public sealed record OrderState
 {
     public OrderRecord? Order { get; init; }
-
-    public PendingReservation? Pending { get; init; }
 
     public int NextAttempt { get; init; } = 1;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
@@ -31,10 +32,20 @@ internal sealed class StockReserver(IGrainFactory grains, string tenant)
             results.All(r => r.Granted.Sum(a => a.Quantity) == r.Parcel.Quantity));
     }
 
-    /// <summary>Releases every reservation an attempt may have made for these parcels (unknown ids cost nothing).</summary>
-    public Task ReleaseAttemptAsync(string orderId, int attempt, IEnumerable<LineParcel> parcels) =>
-        Task.WhenAll(parcels.SelectMany(p => Enumerable.Range(0, p.Buckets).Select(b =>
-            Bucket(p.Sku, p.WarehouseId, b).ReleaseAsync(ReservationId(orderId, p.LineNo, p.WarehouseId, b, attempt)))));
+    /// <summary>
+    /// Releases every reservation interrupted attempts may have left: each id the given attempts could have
+    /// used, for each line at each warehouse and bucket that stocks its SKU (unknown ids cost a call, no write).
+    /// </summary>
+    public Task ReleaseAttemptsAsync(string orderId, IEnumerable<(int LineNo, string Sku)> lines, AllocationSnapshot snapshot, int fromAttempt, int attempts)
+    {
+        var buckets = snapshot.Levels.ToDictionary(l => (l.Sku, l.WarehouseId), l => Math.Max(1, l.Buckets));
+        return Task.WhenAll(
+            from line in lines
+            from level in buckets.Where(b => b.Key.Sku == line.Sku)
+            from bucket in Enumerable.Range(0, level.Value)
+            from attempt in Enumerable.Range(fromAttempt, attempts)
+            select Bucket(line.Sku, level.Key.WarehouseId, bucket).ReleaseAsync(ReservationId(orderId, line.LineNo, level.Key.WarehouseId, bucket, attempt)));
+    }
 
     public Task ReleaseAsync(IEnumerable<StockAllocation> allocations) =>
         Task.WhenAll(allocations.Select(a => Bucket(a.Sku, a.WarehouseId, a.Bucket).ReleaseAsync(a.ReservationId)));

@@ -96,6 +96,12 @@ public static class SiloServiceCollectionExtensions
         {
             throw new InvalidOperationException("Silo:PostgresConnectionString is required for PostgreSQL storage.");
         }
-        return NpgsqlDataSource.Create(options.PostgresConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString);
+        if (!options.PostgresConnectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
+        {
+            // Many grains write small rows at once: multiplexing pipelines their commands over fewer connections.
+            builder.Multiplexing = true;
+        }
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

@@ -4,8 +4,9 @@ using System.Text.Json.Serialization;
 namespace OrderActors.Runtime.Storage;
 
 /// <summary>
-/// The one JSON shape used for grain state and silo-to-silo messages: camelCase, enums as names, and
-/// polymorphic type discriminators accepted anywhere in an object (PostgreSQL's jsonb reorders keys).
+/// The one JSON shape used for grain state and silo-to-silo messages: camelCase, enums as names, nulls
+/// left out (smaller rows), and polymorphic type discriminators accepted anywhere in an object
+/// (PostgreSQL's jsonb reorders keys).
 /// </summary>
 public static class RuntimeJson
 {
@@ -13,7 +14,11 @@ public static class RuntimeJson
 
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { AllowOutOfOrderMetadataProperties = true };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            AllowOutOfOrderMetadataProperties = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
