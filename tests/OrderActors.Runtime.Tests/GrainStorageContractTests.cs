@@ -18,7 +18,7 @@ public sealed class GrainStorageContractTests
     {
         await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync();
         await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        await new SchemaMigrator(dataSource, [new EmbeddedSchemaScripts(typeof(PostgresGrainStorage).Assembly, "runtime")], NullLogger<SchemaMigrator>.Instance)
+        await new SchemaMigrator(new SessionDataSource(dataSource), [new EmbeddedSchemaScripts(typeof(PostgresGrainStorage).Assembly, "runtime")], NullLogger<SchemaMigrator>.Instance)
             .ApplyAsync(CancellationToken.None);
 
         await AssertContractAsync(new PostgresGrainStorage(dataSource));
@@ -29,7 +29,7 @@ public sealed class GrainStorageContractTests
     {
         await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync();
         await using NpgsqlDataSource dataSource = NpgsqlDataSource.Create(database.ConnectionString);
-        var migrator = new SchemaMigrator(dataSource, [new EmbeddedSchemaScripts(typeof(PostgresGrainStorage).Assembly, "runtime")], NullLogger<SchemaMigrator>.Instance);
+        var migrator = new SchemaMigrator(new SessionDataSource(dataSource), [new EmbeddedSchemaScripts(typeof(PostgresGrainStorage).Assembly, "runtime")], NullLogger<SchemaMigrator>.Instance);
 
         await Task.WhenAll(migrator.ApplyAsync(CancellationToken.None), migrator.ApplyAsync(CancellationToken.None));
         await migrator.ApplyAsync(CancellationToken.None);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Runtime.Core;
+using OrderActors.Runtime.Postgres;
 
 namespace OrderActors.Runtime.Cluster;
 
@@ -21,11 +22,11 @@ internal sealed class ClusterMembership : IGrainOwnership
     private SiloAddress? _self;
     private volatile bool _partitioned;
 
-    public ClusterMembership(IOptions<SiloOptions> options, NpgsqlDataSource dataSource, ILogger<ClusterMembership> logger)
+    public ClusterMembership(IOptions<SiloOptions> options, SessionDataSource sessions, ILogger<ClusterMembership> logger)
     {
         _options = options.Value.Cluster;
-        _dataSource = dataSource;
-        _table = new PostgresMembershipTable(dataSource, options.Value.ClusterId);
+        _dataSource = sessions.DataSource;
+        _table = new PostgresMembershipTable(sessions.DataSource, options.Value.ClusterId);
         _logger = logger;
         Name = options.Value.SiloName;
     }

@@ -55,7 +55,8 @@ public static class SiloServiceCollectionExtensions
             ? sp.GetRequiredService<ClusterMembership>()
             : new SingleSiloOwnership());
         services.AddSingleton<ISchemaScriptSource>(new EmbeddedSchemaScripts(typeof(Silo).Assembly, "runtime"));
-        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value));
+        services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value, multiplexing: true));
+        services.AddSingleton(sp => new SessionDataSource(CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value, multiplexing: false)));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value.Storage == StorageKind.Postgres
             ? new PostgresGrainStorage(sp.GetRequiredService<NpgsqlDataSource>())
@@ -90,17 +91,17 @@ public static class SiloServiceCollectionExtensions
     private static bool ClusterEnabled(IServiceProvider services) =>
         services.GetRequiredService<IOptions<SiloOptions>>().Value.Cluster.Enabled;
 
-    private static NpgsqlDataSource CreateDataSource(SiloOptions options)
+    private static NpgsqlDataSource CreateDataSource(SiloOptions options, bool multiplexing)
     {
         if (string.IsNullOrWhiteSpace(options.PostgresConnectionString))
         {
             throw new InvalidOperationException("Silo:PostgresConnectionString is required for PostgreSQL storage.");
         }
-        var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString);
-        if (!options.PostgresConnectionString.Contains("Multiplexing", StringComparison.OrdinalIgnoreCase))
+        // Many grains write small rows at once: multiplexing pipelines their commands over fewer connections.
+        var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString) { Multiplexing = multiplexing };
+        if (!multiplexing)
         {
-            // Many grains write small rows at once: multiplexing pipelines their commands over fewer connections.
-            builder.Multiplexing = true;
+            builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 10);
         }
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }

@@ -7,7 +7,7 @@ namespace OrderActors.Runtime.Postgres;
 /// Applies every component's versioned .sql files that the database has not seen yet, in version
 /// order, each in its own transaction. An advisory lock makes silos starting together apply them once.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<ISchemaScriptSource> sources, ILogger<SchemaMigrator> logger)
+public sealed class SchemaMigrator(SessionDataSource sessions, IEnumerable<ISchemaScriptSource> sources, ILogger<SchemaMigrator> logger)
 {
     private const long AdvisoryLockKey = 0x4F7264724163; // "OrdrAc"
 
@@ -17,7 +17,7 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, IEnumerable<ISch
             .OrderBy(s => s.Component, StringComparer.Ordinal)
             .ThenBy(s => s.Version)
             .ToList();
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using NpgsqlConnection connection = await sessions.DataSource.OpenConnectionAsync(cancellationToken);
         await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
