@@ -5,7 +5,7 @@ using OrderActors.Runtime.Hosting;
 
 namespace OrderActors.Grains;
 
-/// <summary>Registers the domain grains, their options and the inventory audit with a silo.</summary>
+/// <summary>Registers the domain grains, their options, the inventory audit and the order projection's schema with a silo.</summary>
 public static class GrainsModule
 {
     public static Assembly Assembly => typeof(GrainsModule).Assembly;
@@ -14,6 +14,6 @@ public static class GrainsModule
     {
         silo.Services.AddOptions<HubOptions>();
         silo.Services.AddSingleton<InventoryAudit>();
-        return silo.AddGrains(Assembly);
+        return silo.AddGrains(Assembly).AddSchema(Assembly, "orderhub");
     }
 }

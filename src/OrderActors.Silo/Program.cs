@@ -1,12 +1,17 @@
 using OrderActors.Silo.Hosting;
 
-WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddSiloConfiguration();
 builder.AddSiloLogging();
 builder.AddOrderHubSilo();
+builder.AddOrderHubApi();
 
 WebApplication app = builder.Build();
-app.MapHealthEndpoints();
+app.UseOrderHubApi();
 app.Run();
 
 /// <summary>Entry point, visible to the facade tests' WebApplicationFactory.</summary>

@@ -45,6 +45,6 @@ public interface ICatalogGrain : IGrainWithStringKey
     [OneWay]
     Task ReportLevelAsync(BucketLevel level);
 
-    /// <summary>SKUs below their safety stock, per warehouse (低库存预警).</summary>
-    Task<IReadOnlyList<LowStockAlert>> GetLowStockAsync();
+    /// <summary>SKUs at or below their safety stock per warehouse (低库存预警), and how many are oversold (reserved above on hand).</summary>
+    Task<StockHealth> GetStockHealthAsync();
 }

@@ -38,3 +38,6 @@ public enum ReserveRefusal
 
 /// <summary>A SKU running below its safety stock at a warehouse (低库存预警).</summary>
 public sealed record LowStockAlert(string Sku, string WarehouseId, int Available, int OnHand, int Reserved, int SafetyStock);
+
+/// <summary>The catalog's view of stock trouble: low-stock alerts and the number of oversold SKU-warehouse pairs (must be 0).</summary>
+public sealed record StockHealth(IReadOnlyList<LowStockAlert> LowStock, int Oversold);

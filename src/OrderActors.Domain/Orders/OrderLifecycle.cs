@@ -53,30 +53,6 @@ public static class OrderLifecycle
         }
     }
 
-    /// <summary>The four-stage status buyers see (plus cancelled and after-sales).</summary>
-    public static CustomerStatus CustomerStatusOf(OrderStatus status) => status switch
-    {
-        OrderStatus.PendingPayment => CustomerStatus.AwaitingPayment,
-        OrderStatus.Paid or OrderStatus.Reserved or OrderStatus.Allocated or OrderStatus.OnHold => CustomerStatus.AwaitingShipment,
-        OrderStatus.Shipped or OrderStatus.InTransit => CustomerStatus.InTransit,
-        OrderStatus.Delivered or OrderStatus.Completed => CustomerStatus.Completed,
-        OrderStatus.Cancelled => CustomerStatus.Cancelled,
-        OrderStatus.Returning or OrderStatus.Refunded => CustomerStatus.AfterSales,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    /// <summary>The Chinese label of a customer status (待付款 …), as operators and buyers read it.</summary>
-    public static string Label(CustomerStatus status) => status switch
-    {
-        CustomerStatus.AwaitingPayment => "待付款",
-        CustomerStatus.AwaitingShipment => "待发货",
-        CustomerStatus.InTransit => "运输中",
-        CustomerStatus.Completed => "已完成",
-        CustomerStatus.Cancelled => "已取消",
-        CustomerStatus.AfterSales => "售后中",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
     /// <summary>Statuses in which the order holds reserved stock.</summary>
     public static bool HoldsStock(OrderStatus status) => status is OrderStatus.Reserved or OrderStatus.Allocated;
 }

@@ -99,16 +99,17 @@ public sealed class CatalogGrain([JournaledState("catalog")] IJournaledState<Cat
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<LowStockAlert>> GetLowStockAsync()
+    public async Task<StockHealth> GetStockHealthAsync()
     {
         var pairs = journal.State.StockedAt.SelectMany(e => e.Value.Select(wh => (Sku: e.Key, WarehouseId: wh))).ToList();
         await LoadUnknownAsync(pairs);
-        return pairs
-            .Select(p => _levels.Level(p.Sku, p.WarehouseId))
+        List<StockLevel> levels = pairs.Select(p => _levels.Level(p.Sku, p.WarehouseId)).ToList();
+        List<LowStockAlert> low = levels
             .Where(l => l.OnHand - l.Reserved <= l.SafetyStock)
             .Select(l => new LowStockAlert(l.Sku, l.WarehouseId, l.Available, l.OnHand, l.Reserved, l.SafetyStock))
             .OrderBy(a => a.Sku, StringComparer.Ordinal).ThenBy(a => a.WarehouseId, StringComparer.Ordinal)
             .ToList();
+        return new StockHealth(low, levels.Count(l => l.Reserved > l.OnHand));
     }
 
     private async Task LoadUnknownAsync(IEnumerable<(string Sku, string WarehouseId)> pairs)

@@ -54,7 +54,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<IGrainOwnership>(sp => ClusterEnabled(sp)
             ? sp.GetRequiredService<ClusterMembership>()
             : new SingleSiloOwnership());
-        services.AddSingleton<ISchemaScriptSource>(new EmbeddedSchemaScripts(typeof(Silo).Assembly, "runtime"));
+        services.AddSingleton<ISchemaScriptSource>(new EmbeddedSchemaScripts(typeof(Silo).Assembly, SchemaMigrator.RuntimeComponent));
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value, multiplexing: true));
         services.AddSingleton(sp => new SessionDataSource(CreateDataSource(sp.GetRequiredService<IOptions<SiloOptions>>().Value, multiplexing: false)));
         services.AddSingleton<SchemaMigrator>();

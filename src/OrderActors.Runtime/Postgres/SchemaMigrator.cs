@@ -9,12 +9,16 @@ namespace OrderActors.Runtime.Postgres;
 /// </summary>
 public sealed class SchemaMigrator(SessionDataSource sessions, IEnumerable<ISchemaScriptSource> sources, ILogger<SchemaMigrator> logger)
 {
+    /// <summary>The runtime's own tables come first: other components' scripts may refer to them (triggers on grain_state).</summary>
+    public const string RuntimeComponent = "runtime";
+
     private const long AdvisoryLockKey = 0x4F7264724163; // "OrdrAc"
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
     {
         List<SchemaScript> scripts = sources.SelectMany(s => s.GetScripts())
-            .OrderBy(s => s.Component, StringComparer.Ordinal)
+            .OrderBy(s => s.Component == RuntimeComponent ? 0 : 1)
+            .ThenBy(s => s.Component, StringComparer.Ordinal)
             .ThenBy(s => s.Version)
             .ToList();
         await using NpgsqlConnection connection = await sessions.DataSource.OpenConnectionAsync(cancellationToken);

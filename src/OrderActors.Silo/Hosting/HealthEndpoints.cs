@@ -8,7 +8,7 @@ namespace OrderActors.Silo.Hosting;
 /// <summary>/healthz: the process answers. /readyz: storage and cluster membership answer, with details. /api/v1/cluster: the membership table.</summary>
 public static class HealthEndpoints
 {
-    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" }));
         app.MapHealthChecks("/readyz", new HealthCheckOptions
@@ -16,7 +16,7 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteReportAsync,
         });
-        app.MapGet("/api/v1/cluster", async (IClusterInfo cluster) => Results.Ok(await cluster.GetAsync()));
+        app.MapGet("/api/v1/cluster", async (IClusterInfo cluster) => Results.Ok(await cluster.GetAsync())).WithTags("Observing");
         return app;
     }
 

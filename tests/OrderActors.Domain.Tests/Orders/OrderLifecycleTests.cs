@@ -135,7 +135,7 @@ public sealed class OrderLifecycleTests
 
         Assert.Equal(OrderStatus.Cancelled, PlatformEvents.Apply(allocated, refund).Status);
         Assert.Equal(OrderStatus.Returning, PlatformEvents.Apply(shipped, refund).Status);
-        Assert.Equal(CustomerStatus.AfterSales, OrderLifecycle.CustomerStatusOf(PlatformEvents.Apply(shipped, refund).Status));
+        Assert.Equal(CustomerStatus.AfterSales, CustomerStatuses.Of(PlatformEvents.Apply(shipped, refund).Status));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class OrderLifecycleTests
     [InlineData(OrderStatus.Refunded, "售后中")]
     public void EveryStatusMapsToTheFourStageCustomerView(OrderStatus status, string label)
     {
-        Assert.Equal(label, OrderLifecycle.Label(OrderLifecycle.CustomerStatusOf(status)));
+        Assert.Equal(label, CustomerStatuses.LabelOf(status));
     }
 
     [Fact]

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors;
+using OrderActors.Runtime;
+using OrderActors.Silo.Api.Contracts;
+
+namespace OrderActors.Silo.Api;
+
+/// <summary>Channel connectors post platform orders and status messages here, in the platform's own shape.</summary>
+public static class ChannelsApi
+{
+    public static RouteGroupBuilder MapChannelsApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder group = app.MapGroup("/api/v1/channels").WithTags("Channels");
+        group.MapPost("/{channel}/orders", PostOrderAsync);
+        group.MapPost("/{channel}/orders/{externalOrderId}/events", PostEventAsync);
+        return group;
+    }
+
+    public static async Task<Results<Accepted<IntakeResponse>, NotFound<string>>> PostOrderAsync(
+        string channel, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors, TimeProvider time)
+    {
+        if (!ChannelNames.TryParse(channel, out Channel parsed))
+        {
+            return TypedResults.NotFound($"Unknown channel '{channel}': one of {string.Join(", ", ChannelNames.All)}.");
+        }
+        DateTimeOffset receivedAt = time.GetUtcNow();
+        ConnectorResult<NormalizedOrder> result = connectors.Get(parsed).ParseOrder(body);
+        if (!result.IsSuccess)
+        {
+            throw new RequestValidationException(result.Errors);
+        }
+        NormalizedOrder order = result.Value;
+        RequestCheck.ValidId("externalOrderId", order.ExternalOrderId);
+        string orderId = Keys.OrderId(parsed, order.ExternalOrderId);
+        IntakeResult intake = await grains.GetGrain<IOrderGrain>(Keys.Order(Tenancy.Of(context), orderId)).SubmitAsync(order, receivedAt);
+        var response = new IntakeResponse(intake.OrderId, intake.Status, intake.Duplicate,
+            intake.Holds.Select(h => new HoldResponse(h.Code, h.Message, h.At, h.Blocking)).ToList());
+        return TypedResults.Accepted($"/api/v1/orders/{orderId}", response);
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, NotFound<string>>> PostEventAsync(
+        string channel, string externalOrderId, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors)
+    {
+        if (!ChannelNames.TryParse(channel, out Channel parsed))
+        {
+            return TypedResults.NotFound($"Unknown channel '{channel}'.");
+        }
+        string externalId = RequestCheck.ValidId("externalOrderId", externalOrderId);
+        ConnectorResult<PlatformEvent> result = connectors.Get(parsed).ParseEvent(externalId, body);
+        if (!result.IsSuccess)
+        {
+            throw new RequestValidationException(result.Errors);
+        }
+        OrderRecord order = await grains.GetGrain<IOrderGrain>(Keys.Order(Tenancy.Of(context), Keys.OrderId(parsed, externalId)))
+            .ApplyPlatformEventAsync(result.Value);
+        return TypedResults.Ok(OrderResponse.From(order));
+    }
+}

@@ -1,0 +1,73 @@
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Orders;
+
+namespace OrderActors.Silo.Api.Contracts;
+
+/// <summary>An order as the REST API shows it: money in fen, receiver and street masked.</summary>
+public sealed record OrderResponse(
+    string OrderId, string Channel, string ExternalOrderId, OrderStatus Status, string CustomerStatus,
+    IReadOnlyList<OrderLineResponse> Lines, long AmountFen, long ShippingFeeFen, string? BuyerNote,
+    AddressResponse ShippingAddress, ReceiverResponse Receiver, IReadOnlyList<HoldResponse> Holds,
+    IReadOnlyList<TimelineResponse> Timeline, IReadOnlyList<ExplanationResponse> AllocationExplanation,
+    string? Carrier, string? TrackingNo, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static OrderResponse From(OrderRecord o) => new(
+        o.OrderId,
+        o.Channel.ToRouteName(),
+        o.ExternalOrderId,
+        o.Status,
+        CustomerStatuses.LabelOf(o.Status),
+        o.Lines.Select(OrderLineResponse.From).ToList(),
+        o.AmountPaid.Fen,
+        o.ShippingFee.Fen,
+        o.BuyerNote,
+        new AddressResponse(o.ShippingAddress.Province, o.ShippingAddress.City, o.ShippingAddress.District, "***"),
+        new ReceiverResponse(Masking.Name(o.Receiver.Name), o.Receiver.PhoneMasked ? o.Receiver.Phone : Masking.Phone(o.Receiver.Phone)),
+        o.Holds.Select(h => new HoldResponse(h.Code, h.Message, h.At, h.Blocking)).ToList(),
+        o.Timeline.Select(t => new TimelineResponse(t.Status, t.At, t.Source, t.Note)).ToList(),
+        o.AllocationExplanation.Select(e => new ExplanationResponse(e.Layer, e.Text)).ToList(),
+        o.Carrier,
+        o.TrackingNo,
+        o.Reroutes,
+        o.CreatedAt,
+        o.UpdatedAt);
+}
+
+public sealed record OrderLineResponse(
+    string? Sku, string PlatformSkuId, string Title, string? Variant, int Quantity, long UnitPriceFen, long LineDiscountFen,
+    long OrderDiscountShareFen, IReadOnlyList<AllocationResponse> Allocations)
+{
+    public static OrderLineResponse From(OrderLineRecord l) => new(
+        l.MasterSku, l.PlatformSkuId, l.Title, l.Variant, l.Quantity, l.UnitPrice.Fen, l.LineDiscount.Fen, l.OrderDiscountShare.Fen,
+        l.Allocations.GroupBy(a => a.WarehouseId).Select(g => new AllocationResponse(g.Key, g.Sum(a => a.Quantity))).ToList());
+}
+
+public sealed record AllocationResponse(string WarehouseId, int Quantity);
+
+public sealed record AddressResponse(string Province, string City, string District, string Detail);
+
+public sealed record ReceiverResponse(string Name, string Phone);
+
+public sealed record HoldResponse(string Code, string Message, DateTimeOffset At, bool Blocking);
+
+public sealed record TimelineResponse(OrderStatus Status, DateTimeOffset At, string Source, string? Note);
+
+public sealed record ExplanationResponse(string Layer, string Text);
+
+/// <summary>The answer to a channel order.</summary>
+public sealed record IntakeResponse(string OrderId, OrderStatus Status, bool Duplicate, IReadOnlyList<HoldResponse> Holds);
+
+public sealed record ShipRequest(string? Carrier, string? TrackingNo);
+
+public sealed record ReasonRequest(string? Reason);
+
+public sealed record NoteRequest(string? Note);
+
+public sealed record CarrierTrackingRequest(string? TrackingNo, string? Event, DateTimeOffset? At);
+
+/// <summary>One row of the order list, from the projection.</summary>
+public sealed record OrderSummaryResponse(
+    string OrderId, string Channel, string ExternalOrderId, OrderStatus Status, string CustomerStatus, long AmountFen,
+    IReadOnlyList<string> WarehouseIds, IReadOnlyList<string> HoldCodes, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

@@ -1,0 +1,50 @@
+using OrderActors.Abstractions.Catalog;
+using OrderActors.Abstractions.Stock;
+using OrderActors.Abstractions.Warehouses;
+
+namespace OrderActors.Silo.Api.Contracts;
+
+public sealed record WarehouseRequest(
+    string? Name, double? Latitude, double? Longitude, string? Region, bool? ColdChain, int? DailyCapacity, IReadOnlyList<string>? Backups);
+
+public sealed record BreakerResponse(BreakerState State, string? Reason, DateTimeOffset Since, string? Source);
+
+public sealed record WarehouseResponse(
+    string WarehouseId, string Name, double Latitude, double Longitude, string Region, bool ColdChain, int DailyCapacity,
+    IReadOnlyList<string> Backups, BreakerResponse Breaker, double? TemperatureC, DateTimeOffset? TemperatureAt,
+    DateTimeOffset? LastCarrierEventAt, double? ReservedRatio, int ReroutedOrders)
+{
+    public static WarehouseResponse From(WarehouseView w, double? reservedRatio) => new(
+        w.WarehouseId, w.Definition.Name, w.Definition.Location.Latitude, w.Definition.Location.Longitude, w.Definition.Region,
+        w.Definition.ColdChain, w.Definition.DailyCapacity, w.Definition.Backups,
+        new BreakerResponse(w.Breaker.State, w.Breaker.Reason, w.Breaker.Since, w.Breaker.Source?.ToString().ToLowerInvariant()),
+        w.TemperatureC, w.TemperatureAt, w.LastCarrierEventAt, reservedRatio, w.ReroutedOrders);
+}
+
+public sealed record TripRequest(string? Reason);
+
+public sealed record TripResponse(BreakerState State, int ReroutedOrders, int UnroutableOrders, int PendingOrders, long Epoch);
+
+public sealed record ResetResponse(BreakerState State);
+
+public sealed record SensorRequest(double? TemperatureC, double? Humidity, DateTimeOffset? At);
+
+public sealed record SkuRequest(string? Name, bool? ColdChain, long? ListPriceFen, int? Buckets);
+
+public sealed record SkuResponse(string Sku, string Name, bool ColdChain, long? ListPriceFen, int Buckets)
+{
+    public static SkuResponse From(SkuInfo s) => new(s.Sku, s.Name, s.ColdChain, s.ListPrice?.Fen, s.Buckets);
+}
+
+public sealed record InventoryRequest(int? OnHand, int? SafetyStock);
+
+public sealed record InventoryResponse(string Sku, string WarehouseId, int OnHand, int Reserved, int Available, int SafetyStock, int Buckets)
+{
+    public static InventoryResponse From(StockLevel l) => new(l.Sku, l.WarehouseId, l.OnHand, l.Reserved, l.Available, l.SafetyStock, l.Buckets);
+}
+
+public sealed record SkuInventoryResponse(string Sku, IReadOnlyList<InventoryResponse> Warehouses, int TotalAvailable);
+
+public sealed record SkuMappingRequest(string? Sku, string? Variant);
+
+public sealed record SkuMappingResponse(string Channel, string PlatformSkuId, string Sku, string? Variant);

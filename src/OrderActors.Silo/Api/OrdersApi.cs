@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Runtime;
+using OrderActors.Silo.Api.Contracts;
+using OrderActors.Silo.Projections;
+
+namespace OrderActors.Silo.Api;
+
+/// <summary>Orders: one by id (from its grain), lists (from the projection), and operators' commands.</summary>
+public static class OrdersApi
+{
+    public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder group = app.MapGroup("/api/v1/orders").WithTags("Orders");
+        group.MapGet("/{orderId}", GetAsync);
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{orderId}/ship", ShipAsync);
+        group.MapPost("/{orderId}/cancel", CancelAsync);
+        group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync);
+        group.MapPost("/{orderId}/deliver", DeliverAsync);
+        group.MapPost("/{orderId}/complete", CompleteAsync);
+        return group;
+    }
+
+    public static async Task<Results<Ok<OrderResponse>, NotFound>> GetAsync(string orderId, HttpContext context, IGrainFactory grains)
+    {
+        OrderRecord? order = await Order(grains, context, orderId).GetAsync();
+        return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    public static async Task<Ok<PageResponse<OrderSummaryResponse>>> ListAsync(
+        HttpContext context, IOrderProjection projection, string? status, string? channel, string? warehouseId, string? holdCode,
+        DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize)
+    {
+        var check = new RequestCheck();
+        OrderStatus? parsedStatus = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse(status, ignoreCase: true, out OrderStatus s))
+            {
+                parsedStatus = s;
+            }
+            else
+            {
+                check.Add("status", $"Unknown status '{status}': one of {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+            }
+        }
+        Channel? parsedChannel = channel is null ? null : Channels.Parse(check, channel);
+        int pageNumber = page ?? 1;
+        int size = pageSize ?? 50;
+        check.Range("page", pageNumber, 1, int.MaxValue);
+        check.Range("pageSize", size, 1, 200);
+        check.ThrowIfAny();
+        var query = new OrderQuery(Tenancy.Of(context), parsedStatus, parsedChannel, warehouseId, holdCode, from, to, pageNumber, size);
+        return TypedResults.Ok(await projection.QueryAsync(query));
+    }
+
+    public static async Task<Ok<OrderResponse>> ShipAsync(string orderId, ShipRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var check = new RequestCheck();
+        string carrier = check.Id("carrier", body.Carrier);
+        string trackingNo = check.Id("trackingNo", body.TrackingNo);
+        check.ThrowIfAny();
+        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ShipAsync(carrier, trackingNo, Operators.SourceOf(context))));
+    }
+
+    public static async Task<Ok<OrderResponse>> CancelAsync(string orderId, ReasonRequest? body, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CancelAsync(body?.Reason, Operators.SourceOf(context))));
+
+    public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
+
+    public static async Task<Ok<OrderResponse>> DeliverAsync(string orderId, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).DeliverAsync(Operators.SourceOf(context))));
+
+    public static async Task<Ok<OrderResponse>> CompleteAsync(string orderId, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CompleteAsync(Operators.SourceOf(context))));
+
+    private static IOrderGrain Order(IGrainFactory grains, HttpContext context, string orderId) =>
+        grains.GetGrain<IOrderGrain>(Keys.Order(Tenancy.Of(context), RequestCheck.ValidId("orderId", orderId)));
+}

@@ -1,0 +1,114 @@
+using OrderActors.Abstractions.Catalog;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Abstractions.Warehouses;
+using OrderActors.Runtime;
+
+namespace OrderActors.Silo.Demo;
+
+/// <summary>What the demo created.</summary>
+public sealed record DemoResult(int Warehouses, int Skus, int Orders);
+
+/// <summary>
+/// Demo data for a first look: six warehouses (three cold-chain), a small catalog with a hot SKU split
+/// into buckets, stock, mappings for every channel, and orders from all channels — mostly clean, some
+/// unpaid, a few with problems that put them on hold.
+/// </summary>
+public sealed class DemoData(IGrainFactory grains, TimeProvider time)
+{
+    private static readonly (string Id, string Name, double Lat, double Lng, string Region, bool Cold, string[] Backups)[] Warehouses =
+    [
+        ("WH-HZ", "杭州冷链仓", 30.27, 120.15, "华东", true, ["WH-SH", "WH-NJ"]),
+        ("WH-SH", "上海冷链仓", 31.23, 121.47, "华东", true, ["WH-HZ"]),
+        ("WH-NJ", "南京仓", 32.06, 118.80, "华东", false, ["WH-SH"]),
+        ("WH-BJ", "北京仓", 39.90, 116.40, "华北", false, ["WH-NJ"]),
+        ("WH-GZ", "广州冷链仓", 23.13, 113.26, "华南", true, ["WH-HZ"]),
+        ("WH-CD", "成都仓", 30.57, 104.07, "西南", false, ["WH-GZ"]),
+    ];
+
+    private static readonly (string Sku, string Name, bool Cold, long PriceFen, int Buckets)[] Skus =
+    [
+        ("TEA-MILK-1L", "鲜牛乳 1L", true, 1890, 1),
+        ("TEA-LONGJING", "西湖龙井 250g", false, 26800, 1),
+        ("CUP-THERMO", "保温杯 500ml", false, 9900, 8),
+        ("NS-WAL-40", "北欧实木床头柜", false, 15000, 1),
+        ("PIL-LATEX", "泰国天然乳胶枕", false, 7500, 2),
+        ("TOWEL-SET", "纯棉毛巾三件套", false, 5900, 1),
+    ];
+
+    private static readonly (string Province, string City, string District)[] Places =
+    [
+        ("浙江省", "杭州市", "西湖区"), ("上海市", "上海市", "浦东新区"), ("江苏省", "南京市", "鼓楼区"), ("北京市", "北京市", "朝阳区"),
+        ("广东省", "广州市", "天河区"), ("四川省", "成都市", "武侯区"), ("浙江省", "宁波市", "鄞州区"), ("江苏省", "苏州市", "姑苏区"),
+    ];
+
+    public async Task<DemoResult> SeedAsync(string tenant, int orders)
+    {
+        ICatalogGrain catalog = grains.GetGrain<ICatalogGrain>(tenant);
+        foreach (var w in Warehouses)
+        {
+            await grains.GetGrain<IWarehouseGrain>(Keys.Warehouse(tenant, w.Id))
+                .UpsertAsync(new WarehouseDefinition(w.Name, new GeoPoint(w.Lat, w.Lng), w.Region, w.Cold, 20_000, w.Backups));
+        }
+        var random = new Random(2026);
+        foreach (var s in Skus)
+        {
+            await catalog.UpsertSkuAsync(new SkuInfo(s.Sku, s.Name, s.Cold, new Money(s.PriceFen), s.Buckets));
+            foreach (var w in Warehouses.Where(w => w.Cold || !s.Cold))
+            {
+                await catalog.SetInventoryAsync(w.Id, s.Sku, 200 + random.Next(400), 10);
+            }
+            foreach (Channel channel in Enum.GetValues<Channel>())
+            {
+                await grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(tenant, channel, PlatformSku(channel, s.Sku))).SetAsync(s.Sku, null);
+            }
+        }
+        string batch = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Task.WhenAll(Enumerable.Range(0, orders).Select(i => SubmitAsync(tenant, Order(batch, i, new Random(i)))));
+        return new DemoResult(Warehouses.Length, Skus.Length, orders);
+    }
+
+    private Task SubmitAsync(string tenant, NormalizedOrder order) =>
+        grains.GetGrain<IOrderGrain>(Keys.Order(tenant, Keys.OrderId(order.Channel, order.ExternalOrderId))).SubmitAsync(order, time.GetUtcNow());
+
+    private NormalizedOrder Order(string batch, int index, Random random)
+    {
+        Channel channel = Enum.GetValues<Channel>()[index % 6];
+        var place = Places[random.Next(Places.Length)];
+        var lines = Enumerable.Range(0, 1 + random.Next(2))
+            .Select(_ => Skus[random.Next(Skus.Length)])
+            .DistinctBy(s => s.Sku)
+            .Select(s => new NormalizedOrderLine
+            {
+                PlatformSkuId = index % 50 == 7 ? "unmapped-sku" : PlatformSku(channel, s.Sku),
+                Title = s.Name,
+                Quantity = 1 + random.Next(2),
+                UnitPrice = new Money(s.PriceFen),
+                LineDiscount = Money.Zero,
+            })
+            .ToList();
+        Money goods = lines.Aggregate(Money.Zero, (sum, l) => sum + l.UnitPrice * l.Quantity);
+        bool paid = index % 10 != 3;
+        DateTimeOffset created = time.GetUtcNow().AddSeconds(-random.Next(600));
+        return new NormalizedOrder
+        {
+            Channel = channel,
+            ExternalOrderId = $"demo-{batch}-{index}",
+            PlatformStatus = paid ? "paid" : "unpaid",
+            MappedStatus = paid ? OrderStatus.Paid : OrderStatus.PendingPayment,
+            CreatedAt = created,
+            PaidAt = paid ? created.AddSeconds(30) : null,
+            BuyerId = $"demo-buyer-{index}",
+            Receiver = new Contact("李四", index % 40 == 11 ? "12345" : $"13{random.Next(5, 10)}{random.Next(10_000_000, 99_999_999)}", false),
+            ShippingAddress = new Address(place.Province, place.City, place.District, $"人民路 {random.Next(1, 999)} 号"),
+            BuyerNote = index % 9 == 0 ? "工作日送货" : null,
+            Lines = lines,
+            GoodsTotal = goods,
+            ShippingFee = Money.Zero,
+            OrderDiscount = Money.Zero,
+            AmountPaid = goods,
+        };
+    }
+
+    private static string PlatformSku(Channel channel, string sku) => $"{channel.ToRouteName()}-{sku}";
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using OrderActors.Connectors;
+using OrderActors.Runtime;
+using OrderActors.Silo.Api;
+using OrderActors.Silo.Demo;
+using OrderActors.Silo.Idempotency;
+using OrderActors.Silo.Projections;
+
+namespace OrderActors.Silo.Hosting;
+
+/// <summary>The REST facade, live events, the admin UI and their supporting services.</summary>
+public static class ApiSetup
+{
+    private const long MaxRequestBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddOrderHubApi(this WebApplicationBuilder builder)
+    {
+        bool postgres = builder.Configuration.GetSection("Silo").Get<SiloOptions>()?.Storage == StorageKind.Postgres;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(ConnectorRegistry.CreateDefault());
+        builder.Services.AddSingleton<JsonSerializerOptionsHolder>();
+        builder.Services.AddSingleton<DemoData>();
+        if (postgres)
+        {
+            builder.Services.AddSingleton<IOrderProjection>(sp => new PostgresOrderProjection(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<IIdempotencyStore>(sp => new PostgresIdempotencyStore(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<HubEventPump>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<HubEventPump>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IOrderProjection, UnavailableOrderProjection>();
+            builder.Services.AddSingleton<IIdempotencyStore, MemoryIdempotencyStore>();
+        }
+        builder.Services.AddHostedService<MaintenanceService>();
+        builder.Services.AddHostedService<DemoOnStart>();
+        return builder;
+    }
+
+    public static WebApplication UseOrderHubApi(this WebApplication app)
+    {
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapWarehousesApi();
+        app.MapCatalogApi();
+        app.MapChannelsApi();
+        app.MapCarriersApi();
+        app.MapOrdersApi();
+        app.MapObservingApi();
+        app.MapEventsApi();
+        app.MapDemoApi();
+        app.MapHealthEndpoints();
+        return app;
+    }
+}
+
+/// <summary>With <c>--Demo:Orders N</c> (scripts/run.sh --demo), loads demo data into the default tenant once the silo is up.</summary>
+public sealed partial class DemoOnStart(IConfiguration configuration, DemoData demo, IHostApplicationLifetime lifetime, ILogger<DemoOnStart> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        int orders = configuration.GetValue<int?>("Demo:Orders") ?? -1;
+        if (orders < 0)
+        {
+            return;
+        }
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+        DemoResult result = await demo.SeedAsync(Tenancy.DefaultTenant, orders);
+        LogSeeded(result.Warehouses, result.Skus, result.Orders);
+    }
+
+    [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "Demo data loaded: {Warehouses} warehouses, {Skus} SKUs, {Orders} orders")]
+    private partial void LogSeeded(int warehouses, int skus, int orders);
+}

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Npgsql;
+using OrderActors.Runtime.Postgres;
+
+namespace OrderActors.Silo.Projections;
+
+/// <summary>
+/// Feeds live subscribers (server-sent events) from <c>hub_events</c>: listens for the trigger's NOTIFY,
+/// reads every new row in sequence order and hands each to the subscribers of its tenant. Every silo runs
+/// one, so a client connected to any silo sees events of grains on all of them.
+/// </summary>
+public sealed partial class HubEventPump(NpgsqlDataSource dataSource, SessionDataSource sessions, ILogger<HubEventPump> logger) : BackgroundService
+{
+    private const int SubscriberBuffer = 2048;
+    private readonly ConcurrentDictionary<Channel<HubEvent>, string> _subscribers = new();
+    private readonly SemaphoreSlim _wake = new(0);
+    private long _lastSeq = -1;
+
+    /// <summary>Subscribes to a tenant's events; a slow subscriber loses the oldest ones rather than holding others back.</summary>
+    public ChannelReader<HubEvent> Subscribe(string tenant, CancellationToken until)
+    {
+        var channel = Channel.CreateBounded<HubEvent>(new BoundedChannelOptions(SubscriberBuffer) { FullMode = BoundedChannelFullMode.DropOldest });
+        _subscribers[channel] = tenant;
+        until.Register(() =>
+        {
+            _subscribers.TryRemove(channel, out _);
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+
+    /// <summary>The tenant's events after <paramref name="afterSeq"/> (a reconnecting client's Last-Event-ID), oldest first.</summary>
+    public async Task<IReadOnlyList<HubEvent>> ReplayAsync(string tenant, long afterSeq, int limit, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand command = dataSource.CreateCommand(
+            "SELECT seq, tenant, kind, subject, data::text, at FROM hub_events WHERE tenant = $1 AND seq > $2 ORDER BY seq LIMIT $3");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+        command.Parameters.Add(new NpgsqlParameter { Value = afterSeq });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _ = ListenAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await PumpAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                LogPumpFailed(ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        if (_lastSeq < 0)
+        {
+            await using NpgsqlCommand head = dataSource.CreateCommand("SELECT coalesce(max(seq), 0) FROM hub_events");
+            _lastSeq = (long)(await head.ExecuteScalarAsync(cancellationToken))!;
+            return;
+        }
+        while (true)
+        {
+            await using NpgsqlCommand command = dataSource.CreateCommand(
+                "SELECT seq, tenant, kind, subject, data::text, at FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT 1000");
+            command.Parameters.Add(new NpgsqlParameter { Value = _lastSeq });
+            IReadOnlyList<HubEvent> events = await ReadAsync(command, cancellationToken);
+            foreach (HubEvent e in events)
+            {
+                foreach ((Channel<HubEvent> subscriber, string tenant) in _subscribers)
+                {
+                    if (tenant == e.Tenant)
+                    {
+                        subscriber.Writer.TryWrite(e);
+                    }
+                }
+                _lastSeq = e.Seq;
+            }
+            if (events.Count < 1000)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using NpgsqlConnection connection = await sessions.DataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, _) => _wake.Release();
+                await using (var listen = new NpgsqlCommand("LISTEN oa_hub_events", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogPumpFailed(ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+            }
+        }
+    }
+
+    private static async Task<IReadOnlyList<HubEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<HubEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new HubEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                JsonDocument.Parse(reader.GetString(4)).RootElement.Clone(), reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+        return events;
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Hub event pump failed; retrying")]
+    private partial void LogPumpFailed(Exception exception);
+}

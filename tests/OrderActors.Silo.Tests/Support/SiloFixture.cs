@@ -1,0 +1,30 @@
+using OrderActors.Silo.TestHost;
+
+namespace OrderActors.Silo.Tests.Support;
+
+/// <summary>One silo (real Kestrel, fresh PostgreSQL) shared by the API test classes; each test uses its own tenant.</summary>
+public sealed class SiloFixture : IAsyncLifetime
+{
+    private int _tenants;
+
+    public SiloHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = await SiloHost.StartAsync();
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    /// <summary>A client for a tenant nobody else uses.</summary>
+    public TenantApi NewTenant()
+    {
+        string tenant = $"t{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..20];
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-Tenant", tenant);
+        return new TenantApi(client, tenant);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SiloCollection : ICollectionFixture<SiloFixture>
+{
+    public const string Name = "silo";
+}
