@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The load test (src/OrderActors.LoadTest): a +300 % spike through the REST facade with a correctness audit, and
+# the naive SQL baseline driven with the same traffic in the same run. Writes loadtest-report/report.{json,md,html}.
+#   scripts/loadtest.sh              # full: 10 s warm-up, then 50 → 200 → 50 orders/s for 2 min each
+#   scripts/loadtest.sh --quick      # the same shape scaled down: under 3 minutes, baseline included
+#   scripts/loadtest.sh --server http://127.0.0.1:5081 --server http://127.0.0.1:5082 \
+#       --server http://127.0.0.1:5083 --kill-silo .cluster/silo-2.pid      # against scripts/cluster-up.sh
+# Without --server it starts its own silo like scripts/run.sh, on the private PostgreSQL with a database of its
+# own (orderactors_loadtest, dropped and recreated every run) on port 5090, and stops it at the end. The naive
+# baseline uses that same PostgreSQL server (schema naive_baseline). The breaker of WH-SH is tripped half way
+# through the spike unless --trip-at is given. --no-baseline skips the baseline; every other argument goes to the
+# load test (dotnet run --project src/OrderActors.LoadTest -- --help). Exit code: 0 audit passed, 1 audit failed,
+# 2 the hub could not be set up or reached.
+source "$(dirname "$0")/lib.sh"
+ensure_dotnet
+PG_PORT="${OA_PG_PORT:-55432}"
+HTTP_PORT="${OA_LOADTEST_PORT:-5090}"
+DATABASE=orderactors_loadtest
+
+own_silo=1; baseline=1; user_baseline=0; user_pg=0; quick=0; trip=1; pass=()
+for arg in "$@"; do
+  case "$arg" in
+    --no-baseline) baseline=0; continue ;;
+    --server|--server=*) own_silo=0 ;;
+    --baseline) user_baseline=1 ;;
+    --baseline-pg|--baseline-pg=*) user_pg=1 ;;
+    --trip-at|--trip-at=*) trip=0 ;;
+    --quick) quick=1 ;;
+  esac
+  pass+=("$arg")
+done
+
+"$REPO_ROOT/scripts/pg-up.sh" >/dev/null
+PGOPTIONS="--client-min-messages=warning" pg_user_run "$(pg_bindir)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null
+pg_create_database "$PG_PORT" "$DATABASE"
+CONNECTION="$(pg_connection_string "$PG_PORT" "$DATABASE")"
+
+log "building the load test (Release)"
+dotnet build "$REPO_ROOT/src/OrderActors.LoadTest" -c Release -nologo -v quiet >/dev/null
+
+extra=()
+if [ "$own_silo" = 1 ]; then
+  log "building the silo (Release)"
+  dotnet build "$REPO_ROOT/src/OrderActors.Silo" -c Release -nologo -v quiet >/dev/null
+  mkdir -p "$REPO_ROOT/.data"
+  SILO_LOG="$REPO_ROOT/.data/loadtest-silo.log"
+  (cd "$REPO_ROOT" && OA_Silo__PostgresConnectionString="$CONNECTION" OA_Urls="http://127.0.0.1:$HTTP_PORT" \
+    exec dotnet "$REPO_ROOT/src/OrderActors.Silo/bin/Release/net10.0/OrderActors.Silo.dll" --config silo-config/embedded.json) \
+    > "$SILO_LOG" 2>&1 &
+  SILO_PID=$!
+  stop_silo() {
+    kill -TERM "$SILO_PID" 2>/dev/null || return 0
+    for _ in $(seq 1 60); do kill -0 "$SILO_PID" 2>/dev/null || return 0; sleep 0.5; done
+    kill -KILL "$SILO_PID" 2>/dev/null || true
+  }
+  trap stop_silo EXIT
+  for _ in $(seq 1 120); do
+    curl -fsS "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1 && break
+    kill -0 "$SILO_PID" 2>/dev/null || { log "the silo exited: see $SILO_LOG"; tail -20 "$SILO_LOG" >&2; exit 2; }
+    sleep 0.5
+  done
+  curl -fsS "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1 || { log "the silo is not ready: see $SILO_LOG"; exit 2; }
+  log "silo ready on http://127.0.0.1:$HTTP_PORT (log: $SILO_LOG)"
+  extra+=(--server "http://127.0.0.1:$HTTP_PORT")
+fi
+if [ "$baseline" = 1 ]; then
+  [ "$user_baseline" = 1 ] || extra+=(--baseline)
+  [ "$user_pg" = 1 ] || extra+=(--baseline-pg "$CONNECTION")
+fi
+if [ "$trip" = 1 ]; then
+  if [ "$quick" = 1 ]; then extra+=(--trip-at 7.5 --trip-warehouse WH-SH); else extra+=(--trip-at 60 --trip-warehouse WH-SH); fi
+fi
+
+cd "$REPO_ROOT"
+status=0
+dotnet "$REPO_ROOT/src/OrderActors.LoadTest/bin/Release/net10.0/OrderActors.LoadTest.dll" "${extra[@]}" "${pass[@]}" || status=$?
+exit "$status"

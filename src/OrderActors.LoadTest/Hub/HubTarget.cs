@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Engine;
+using OrderActors.LoadTest.Traffic;
+using OrderActors.LoadTest.Traffic.Payloads;
+
+namespace OrderActors.LoadTest.Hub;
+
+/// <summary>
+/// The hub as a traffic target: orders and re-posts go to POST /api/v1/channels/{channel}/orders and messages to
+/// …/orders/{externalOrderId}/events, each in the platform's own shape. A re-post carries its own idempotency key
+/// so it reaches the hub's duplicate detection rather than the idempotency cache.
+/// </summary>
+public sealed class HubTarget(HubClient client) : ITrafficTarget
+{
+    public string Name => "orderactors";
+
+    public async Task<TargetOutcome> SendAsync(TrafficRequest request, CancellationToken cancellationToken)
+    {
+        OrderPlan plan = request.Plan;
+        IChannelPayloads payloads = ChannelPayloads.For(plan.Channel);
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        string channel = plan.Channel.ToRouteName();
+        (string path, JsonNode body, int expected) = request.Kind switch
+        {
+            RequestKind.Order or RequestKind.Repost => ($"/api/v1/channels/{channel}/orders", payloads.Order(plan, now), 202),
+            RequestKind.Pay => (EventsPath(channel, plan), payloads.Paid(plan, now), 200),
+            _ => (EventsPath(channel, plan), payloads.Cancelled(plan, now), 200),
+        };
+        string key = $"lt-{request.Kind.ToString().ToLowerInvariant()}-{plan.OrderId}";
+        try
+        {
+            HubResponse response = await client.SendAsync(HttpMethod.Post, path, body.ToJsonString(), key, cancellationToken);
+            return Classify(response, expected);
+        }
+        catch (HttpRequestException exception)
+        {
+            return TargetOutcome.Failure($"unreachable: {exception.HttpRequestError}");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TargetOutcome.Failure("timeout");
+        }
+    }
+
+    /// <summary>Maps an HTTP answer onto an outcome: the expected success code, 409, other 4xx, 5xx.</summary>
+    internal static TargetOutcome Classify(HubResponse response, int expected)
+    {
+        JsonObject? body = response.Body as JsonObject;
+        string? orderId = (string?)body?["orderId"];
+        string? status = (string?)body?["status"];
+        if (response.StatusCode == expected)
+        {
+            bool duplicate = body?["duplicate"]?.GetValue<bool>() ?? false;
+            return new TargetOutcome(duplicate ? OutcomeKind.Duplicate : OutcomeKind.Accepted, response.StatusCode, orderId, status);
+        }
+        OutcomeKind kind = response.StatusCode switch
+        {
+            409 => OutcomeKind.Conflict,
+            >= 400 and < 500 => OutcomeKind.Rejected,
+            _ => OutcomeKind.Failed,
+        };
+        return new TargetOutcome(kind, response.StatusCode, orderId, (string?)body?["currentStatus"], response.Problem);
+    }
+
+    private static string EventsPath(string channel, OrderPlan plan) =>
+        $"/api/v1/channels/{channel}/orders/{Uri.EscapeDataString(plan.ExternalOrderId)}/events";
+}

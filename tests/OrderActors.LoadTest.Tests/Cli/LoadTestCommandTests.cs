@@ -1,0 +1,53 @@
+using System.CommandLine;
+using OrderActors.LoadTest.Cli;
+using OrderActors.LoadTest.Engine;
+
+namespace OrderActors.LoadTest.Tests.Cli;
+
+public sealed class LoadTestCommandTests
+{
+    [Fact]
+    public void QuickIsTheScaledDownPresetWithASpikeOfFourTimesTheBaseline()
+    {
+        LoadTestOptions options = Bind("--quick", "--baseline", "--baseline-pg", "Host=x");
+
+        Assert.Equal("quick", options.Mode);
+        Assert.Equal(4 * options.Phase(PhaseSpec.Baseline).RatePerSecond, options.Phase(PhaseSpec.Spike).RatePerSecond);
+        Assert.True(options.Phases.Sum(phase => phase.Duration.TotalSeconds) < 60);
+        Assert.True(options.Baseline);
+        Assert.Equal([new Uri("http://127.0.0.1:5090")], options.Servers);
+    }
+
+    [Fact]
+    public void GivenFiguresOverrideThePresetAndTheSpikeFollowsANewBaselineRate()
+    {
+        LoadTestOptions options = Bind(
+            "--server", "http://a:5081", "--server", "http://b:5082", "--baseline-rate", "30", "--spike-seconds", "20", "--warmup-seconds", "0",
+            "--clients", "7", "--trip-at", "10", "--trip-warehouse", "WH-SH", "--kill-silo", ".cluster/silo-2.pid", "--out", "/tmp/r", "--tenant", "t1");
+
+        Assert.Equal(["baseline", "spike", "recovery"], options.Phases.Select(phase => phase.Name));
+        Assert.Equal([30.0, 120.0, 30.0], options.Phases.Select(phase => phase.RatePerSecond));
+        Assert.Equal(TimeSpan.FromSeconds(20), options.Phase(PhaseSpec.Spike).Duration);
+        Assert.Equal(2, options.Servers.Count);
+        Assert.Equal((7, 10.0, "WH-SH", ".cluster/silo-2.pid", "/tmp/r", "t1"), (options.Clients, options.TripAt!.Value, options.TripWarehouse, options.KillSiloPidFile, options.OutputDirectory, options.Tenant));
+        Assert.Equal("full+custom", options.Mode);
+    }
+
+    [Theory]
+    [InlineData("--trip-at", "5")]
+    [InlineData("--baseline")]
+    [InlineData("--server", "ftp://x")]
+    public void InconsistentFlagsAreRefused(params string[] args)
+    {
+        ParseResult parse = LoadTestCommand.Create((_, _) => Task.FromResult(0)).Parse(args);
+
+        Assert.NotEmpty(parse.Errors);
+    }
+
+    private static LoadTestOptions Bind(params string[] args)
+    {
+        ParseResult parse = LoadTestCommand.Create((_, _) => Task.FromResult(0)).Parse(args);
+        Assert.Empty(parse.Errors);
+        return LoadTestCommand.Bind(parse);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Engine;
+using OrderActors.LoadTest.Hub;
+using OrderActors.LoadTest.Tests.Support;
+using OrderActors.LoadTest.Traffic;
+
+namespace OrderActors.LoadTest.Tests.Hub;
+
+public sealed class HubTargetTests
+{
+    [Theory]
+    [InlineData(202, "{\"orderId\":\"jd-1\",\"status\":\"Paid\",\"duplicate\":false}", 202, OutcomeKind.Accepted)]
+    [InlineData(202, "{\"orderId\":\"jd-1\",\"status\":\"Paid\",\"duplicate\":true}", 202, OutcomeKind.Duplicate)]
+    [InlineData(200, "{\"orderId\":\"jd-1\",\"status\":\"Cancelled\"}", 200, OutcomeKind.Accepted)]
+    [InlineData(409, "{\"detail\":\"order is Shipped\",\"currentStatus\":\"Shipped\"}", 200, OutcomeKind.Conflict)]
+    [InlineData(400, "{\"errors\":{\"tid\":[\"missing\"]}}", 202, OutcomeKind.Rejected)]
+    [InlineData(404, "", 200, OutcomeKind.Rejected)]
+    [InlineData(503, "", 202, OutcomeKind.Failed)]
+    public void AnswersAreClassifiedByStatusCodeAndDuplicateFlag(int status, string body, int expected, OutcomeKind kind)
+    {
+        var response = new HubResponse(status, body.Length == 0 ? null : JsonNode.Parse(body));
+
+        Assert.Equal(kind, HubTarget.Classify(response, expected).Kind);
+    }
+
+    [Fact]
+    public async Task OrdersGoToTheChannelRouteAndMessagesToTheOrdersEventsRouteEachWithItsOwnKey()
+    {
+        var handler = new RecordingHandler((request, _) => request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)
+            ? (HttpStatusCode.OK, "{\"status\":\"Paid\"}")
+            : (HttpStatusCode.Accepted, "{\"orderId\":\"x\",\"duplicate\":false}"));
+        using var client = new HubClient(new HubClientOptions([new Uri("http://hub")], "lt", 4, TimeSpan.FromSeconds(5)), handler);
+        var target = new HubTarget(client);
+        OrderPlan plan = GeneratedOrders.Plans(50).First(candidate => candidate.Channel == Channel.Taobao);
+
+        foreach (RequestKind kind in Enum.GetValues<RequestKind>())
+        {
+            Assert.Equal(OutcomeKind.Accepted, (await target.SendAsync(new TrafficRequest(kind, plan), CancellationToken.None)).Kind);
+        }
+
+        string[] paths = handler.Requests.Select(item => item.Request.RequestUri!.AbsolutePath).ToArray();
+        Assert.Equal("/api/v1/channels/taobao/orders", paths[0]);
+        Assert.Equal(paths[0], paths[1]);
+        Assert.Equal($"/api/v1/channels/taobao/orders/{plan.ExternalOrderId}/events", paths[2]);
+        Assert.Equal(4, handler.Requests.Select(item => item.Request.Headers.GetValues("Idempotency-Key").Single()).Distinct().Count());
+        Assert.Contains("taobao_trade_TradeBuyerPay", handler.Requests.ElementAt(2).Body);
+        Assert.Contains("taobao_trade_TradeClose", handler.Requests.ElementAt(3).Body);
+    }
+}

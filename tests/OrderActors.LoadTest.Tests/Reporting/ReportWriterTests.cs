@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using OrderActors.LoadTest.Reporting;
+using OrderActors.LoadTest.Tests.Support;
+
+namespace OrderActors.LoadTest.Tests.Reporting;
+
+public sealed class ReportWriterTests
+{
+    private static readonly string[] _requiredTopLevel =
+    [
+        "acceptedPerSecBaseline", "acceptedPerSecSpike", "p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline",
+        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "auditPassed", "ours", "naiveBaseline", "hotSku",
+    ];
+
+    [Fact]
+    public void TheJsonReportHasEveryRequiredTopLevelFigureWithTheValuesMeasured()
+    {
+        LoadTestReport report = SyntheticReport.Build();
+
+        using JsonDocument json = JsonDocument.Parse(JsonReportWriter.Write(report));
+        JsonElement root = json.RootElement;
+
+        Assert.All(_requiredTopLevel, name => Assert.True(root.TryGetProperty(name, out _), $"report.json lacks {name}"));
+        Assert.Equal(20, root.GetProperty("acceptedPerSecBaseline").GetDouble());
+        Assert.Equal(80, root.GetProperty("acceptedPerSecSpike").GetDouble());
+        Assert.Equal(3, root.GetProperty("p99RatioSpikeToBaseline").GetDouble(), 1);
+        Assert.Equal(2.5, root.GetProperty("hotSkuRatioVsBaseline").GetDouble());
+        Assert.Equal(7, root.GetProperty("rerouted").GetInt64());
+        Assert.Equal(2.5, root.GetProperty("drainSeconds").GetDouble());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("naiveBaseline").GetProperty("traffic").GetProperty("phases").ValueKind);
+    }
+
+    [Fact]
+    public void WithoutTheBaselineItsFiguresAreNullNotInvented()
+    {
+        LoadTestReport report = SyntheticReport.Build(withBaseline: false);
+
+        using JsonDocument json = JsonDocument.Parse(JsonReportWriter.Write(report));
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("hotSkuRatioVsBaseline").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("naiveBaseline").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("comparison").ValueKind);
+    }
+
+    [Fact]
+    public void TheMarkdownSummaryShowsTheHeadlineFiguresBothSystemsAndTheAudit()
+    {
+        string markdown = MarkdownReportWriter.Write(SyntheticReport.Build());
+
+        Assert.Contains("| accepted orders/s, spike phase | 80 |", markdown);
+        Assert.Contains("| naive-sql | spike | 80 |", markdown);
+        Assert.Contains("| orderactors | spike | 80 |", markdown);
+        Assert.Contains("PASS `oversold`", markdown);
+        Assert.Contains("**Audit: PASSED**", markdown);
+        Assert.Contains("Breaker trip of WH-SH", markdown);
+    }
+
+    [Fact]
+    public void TheHtmlReportIsSelfContainedWithWellFormedChartsOfBothSystems()
+    {
+        string html = HtmlReportWriter.Write(SyntheticReport.Build());
+
+        string[] charts = Regex.Matches(html, "<svg.*?</svg>", RegexOptions.Singleline).Select(match => match.Value).ToArray();
+        Assert.Equal(3, charts.Length);
+        Assert.All(charts, chart => XElement.Parse(chart));
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(Regex.Matches(html, "(src|href)=\"https?://"));
+        Assert.Contains("naive SQL", charts[0]);
+        Assert.Contains("spike 80/s", charts[1]);
+        Assert.True(Regex.Matches(charts[0], "<polyline").Count >= 2);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(0.7, 1)]
+    [InlineData(3, 5)]
+    [InlineData(120, 200)]
+    [InlineData(5001, 10000)]
+    public void ChartAxesEndOnARoundNumber(double max, double nice)
+    {
+        Assert.Equal(nice, SvgChart.NiceCeiling(max));
+    }
+}
