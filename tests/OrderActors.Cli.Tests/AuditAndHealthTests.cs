@@ -11,7 +11,7 @@ public sealed class AuditAndHealthTests(SiloFixture silo)
     public async Task TheAuditOfAConsistentTenantIsOkWithExitCode0()
     {
         DemoTenant demo = await silo.NewDemoTenantAsync();
-        await demo.RunAsync("order", "cancel", (await demo.OrderIdsAsync("status=Allocated"))[0]);
+        Assert.Equal(0, (await demo.RunAsync("order", "cancel", (await demo.OrderIdsAsync("status=Allocated"))[0])).ExitCode);
 
         CliRun run = await demo.RunAsync("audit");
 
