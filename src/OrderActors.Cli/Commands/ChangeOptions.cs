@@ -2,10 +2,7 @@ using System.CommandLine;
 
 namespace OrderActors.Cli.Commands;
 
-/// <summary>
-/// The options of a command that changes state: who does it (X-Operator, shown in order timelines) and the
-/// idempotency key that makes a retry safe. Each command gets its own instances.
-/// </summary>
+/// <summary>The options of a command that changes state: who does it (X-Operator) and its idempotency key.</summary>
 public sealed class ChangeOptions
 {
     private readonly Option<string> _operator = new("--operator")

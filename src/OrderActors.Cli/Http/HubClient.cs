@@ -18,10 +18,8 @@ public sealed record HubResponse(HttpStatusCode Status, string Body)
         ?? throw new JsonException($"The server answered {(int)Status} with an empty body.");
 }
 
-/// <summary>
-/// The REST facade as the CLI calls it. Every request carries the tenant; POST and PUT also carry the operator
-/// and the idempotency key, so a retried command is answered from the server's record instead of running twice.
-/// </summary>
+/// <summary>The REST facade as the CLI calls it: tenant on every request, operator and idempotency key on changes.</summary>
+// The idempotency key lets a retried command be answered from the server's record instead of running twice.
 public sealed class HubClient : IDisposable
 {
     /// <summary>A breaker trip waits up to 30 s for its reroutes, so the ceiling sits well above that.</summary>

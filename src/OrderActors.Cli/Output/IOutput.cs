@@ -30,6 +30,7 @@ public readonly record struct Cell(string Text, Tone Tone = Tone.Normal)
     public static implicit operator Cell(string text) => new(text);
 }
 
+/// <summary>A labelled value.</summary>
 public sealed record Field(string Label, Cell Value);
 
 /// <summary>A table to render: column headers and rows of cells.</summary>

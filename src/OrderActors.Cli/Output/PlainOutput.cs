@@ -2,10 +2,8 @@ using Spectre.Console;
 
 namespace OrderActors.Cli.Output;
 
-/// <summary>
-/// Output for pipes and files: no colour, no box drawing, columns separated by two spaces and padded by display
-/// width (a Chinese character takes two columns), no trailing spaces — easy to grep, cut and diff.
-/// </summary>
+/// <summary>Output for pipes and files: no colour or box drawing, columns aligned by display width, no trailing spaces.</summary>
+// Plain so that grep, cut and diff work on it; a Chinese character is two columns wide, hence GetCellWidth.
 public sealed class PlainOutput(TextWriter writer) : IOutput
 {
     private const string Gap = "  ";

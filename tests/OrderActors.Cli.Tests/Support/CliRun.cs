@@ -37,6 +37,7 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
     private static partial Regex Columns();
 }
 
+/// <summary>Whether the in-process CLI believes it writes to a terminal or to a pipe.</summary>
 public enum CliConsoleKind
 {
     Redirected,

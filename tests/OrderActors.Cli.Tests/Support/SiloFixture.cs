@@ -41,6 +41,7 @@ public sealed class SiloFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The CLI test classes that share the silo.</summary>
 [CollectionDefinition(Name)]
 public sealed class SiloCollection : ICollectionFixture<SiloFixture>
 {

@@ -9,10 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace OrderActors.Cli.Tests.Support;
 
-/// <summary>
-/// A tiny HTTP server answering fixed responses, for what a healthy silo will not do on demand: fail its audit,
-/// report not ready, or answer 500.
-/// </summary>
+/// <summary>A tiny HTTP server with fixed answers, for what a healthy silo will not do on demand (fail its audit, not be ready, fail).</summary>
 public sealed class StubHub : IAsyncDisposable
 {
     private readonly WebApplication _app;
