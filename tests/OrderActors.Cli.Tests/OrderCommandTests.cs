@@ -118,7 +118,7 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Equal("", run.Output);
-        Assert.Equal(["orderactors: Not Found (404)", "  GET /api/v1/orders/taobao-000000"], run.Error.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["orderactors: Not found (404)", "  Order taobao-000000 does not exist."], run.Error.TrimEnd('\n').Split('\n'));
         Assert.True(json.ExitCode == 3, json.ToString());
         Assert.Equal(404, System.Text.Json.Nodes.JsonNode.Parse(json.Error)!["status"]!.GetValue<int>());
     }

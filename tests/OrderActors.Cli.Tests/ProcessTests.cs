@@ -22,7 +22,7 @@ public sealed class ProcessTests(SiloFixture silo)
         Assert.StartsWith("WH-HZ      杭州冷链仓", lines[4], StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', output);
         Assert.Equal(3, missingExit);
-        Assert.Contains("/api/v1/orders/jd-404", missingError, StringComparison.Ordinal);
+        Assert.Contains("Order jd-404 does not exist.", missingError, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(Uri server, params string[] args)

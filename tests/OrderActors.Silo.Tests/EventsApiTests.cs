@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;
@@ -6,7 +7,7 @@ namespace OrderActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class EventsApiTests(SiloFixture silo)
 {
-    [Fact]
+    [PostgresFact]
     public async Task ServerSentEventsCarryOrderAndBreakerChangesAndResumeFromLastEventId()
     {
         TenantApi api = silo.NewTenant();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;
@@ -7,7 +8,7 @@ namespace OrderActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class OperationsApiTests(SiloFixture silo)
 {
-    [Fact]
+    [PostgresFact]
     public async Task TrippingAWarehouseReroutesItsOrdersReportsTheCountsAndResetClosesIt()
     {
         TenantApi api = silo.NewTenant();
@@ -42,7 +43,7 @@ public sealed class OperationsApiTests(SiloFixture silo)
         Assert.True((await api.GetAsync("/api/v1/audit")).Body!["ok"]!.GetValue<bool>());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SensorReadingsAboveEightDegreesForFiveMinutesTripAColdChainWarehouse()
     {
         TenantApi api = silo.NewTenant();
@@ -58,7 +59,7 @@ public sealed class OperationsApiTests(SiloFixture silo)
         Assert.Equal(("Open", "sensor"), (tripped!["breaker"]!["state"]!.GetValue<string>(), tripped["breaker"]!["source"]!.GetValue<string>()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheDashboardCountsOrdersByStatusHoldsAndLowStock()
     {
         TenantApi api = silo.NewTenant();
@@ -75,7 +76,7 @@ public sealed class OperationsApiTests(SiloFixture silo)
         Assert.Equal(0, dashboard["oversold"]!.GetValue<int>());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ARepeatWithTheSameIdempotencyKeyGetsTheFirstAnswerWithoutRunningAgain()
     {
         TenantApi api = silo.NewTenant();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;
@@ -7,7 +8,7 @@ namespace OrderActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class OrdersApiTests(SiloFixture silo)
 {
-    [Fact]
+    [PostgresFact]
     public async Task AnOrderShowsItsLinesAllocationsTimelineAndExplanationWithTheReceiverMasked()
     {
         TenantApi api = silo.NewTenant();
@@ -27,7 +28,7 @@ public sealed class OrdersApiTests(SiloFixture silo)
         Assert.NotEmpty(order["allocationExplanation"]!.AsArray());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TheListFiltersByStatusChannelAndWarehouseAndPages()
     {
         TenantApi api = silo.NewTenant();
@@ -51,7 +52,7 @@ public sealed class OrdersApiTests(SiloFixture silo)
         Assert.True(problem!["errors"]!.AsObject().ContainsKey("status") && problem["errors"]!.AsObject().ContainsKey("pageSize"));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ShippingNeedsATrackingNumberAndTheOrderCannotShipTwice()
     {
         TenantApi api = silo.NewTenant();
@@ -73,7 +74,7 @@ public sealed class OrdersApiTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.NotFound, unknown);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task CarrierEventsMoveAShippedOrderAndADeliveryThePlatformHasNotConfirmedIsFlagged()
     {
         TenantApi api = silo.NewTenant();
@@ -96,7 +97,7 @@ public sealed class OrdersApiTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.BadRequest, badEvent);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ReleasingAHoldAllocatesThePaidOrderAndCancellingReleasesItsStock()
     {
         TenantApi api = silo.NewTenant();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;
@@ -7,7 +8,7 @@ namespace OrderActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class SetupApiTests(SiloFixture silo)
 {
-    [Fact]
+    [PostgresFact]
     public async Task AWarehouseIsCreatedListedAndShownWithAClosedBreaker()
     {
         TenantApi api = silo.NewTenant();
@@ -24,7 +25,7 @@ public sealed class SetupApiTests(SiloFixture silo)
             one["dailyCapacity"]!.GetValue<int>(), one["backups"]![0]!.GetValue<string>()));
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ABadWarehouseIsRefusedFieldByFieldAndNothingIsStored()
     {
         TenantApi api = silo.NewTenant();
@@ -38,7 +39,7 @@ public sealed class SetupApiTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.NotFound, lookup);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task InventoryNeedsAKnownSkuAndWarehouseAndIsReportedPerWarehouse()
     {
         TenantApi api = silo.NewTenant();
@@ -56,7 +57,7 @@ public sealed class SetupApiTests(SiloFixture silo)
         Assert.Equal(26 + 40, shown["totalAvailable"]!.GetValue<int>());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task SkusAndMappingsRoundTripAndBadChannelsOrBucketCountsAreRefused()
     {
         TenantApi api = silo.NewTenant();
@@ -78,7 +79,7 @@ public sealed class SetupApiTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.NotFound, unmapped);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task TenantsDoNotSeeEachOthersDataAndAMalformedTenantIsRefused()
     {
         TenantApi one = silo.NewTenant();
@@ -95,7 +96,7 @@ public sealed class SetupApiTests(SiloFixture silo)
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AnOversizedBodyIs413AndTheOpenApiDocumentDescribesTheRoutes()
     {
         TenantApi api = silo.NewTenant();
@@ -109,5 +110,62 @@ public sealed class SetupApiTests(SiloFixture silo)
         JsonObject paths = document!["paths"]!.AsObject();
         Assert.Contains("/api/v1/channels/{channel}/orders", paths.Select(p => p.Key));
         Assert.Contains("/api/v1/warehouses/{warehouseId}/breaker/trip", paths.Select(p => p.Key));
+    }
+}
+
+[Collection(SiloCollection.Name)]
+public sealed class ApiDetailsTests(SiloFixture silo)
+{
+    [PostgresFact]
+    public async Task UnknownResourcesAre404ProblemsThatSayWhatWasNotFound()
+    {
+        TenantApi api = silo.NewTenant();
+
+        (HttpStatusCode orderStatus, JsonNode? order) = await api.GetAsync("/api/v1/orders/taobao-000000");
+        (HttpStatusCode warehouseStatus, JsonNode? warehouse) = await api.GetAsync("/api/v1/warehouses/WH-NONE");
+        (HttpStatusCode channelStatus, JsonNode? channel) = await api.PostAsync("/api/v1/channels/ebay/orders", "{}");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.NotFound), (orderStatus, warehouseStatus, channelStatus));
+        Assert.Contains("taobao-000000", order!["detail"]!.GetValue<string>());
+        Assert.Contains("WH-NONE", warehouse!["detail"]!.GetValue<string>());
+        Assert.Contains("ebay", channel!["detail"]!.GetValue<string>());
+    }
+
+    [PostgresFact]
+    public async Task ASecondStockCountWithoutSafetyStockKeepsTheOneSetBefore()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync();
+        await api.PutAsync("/api/v1/inventory/WH-HZ/MJ-NS-WAL-40", new { onHand = 50, safetyStock = 6 });
+
+        (_, JsonNode? recount) = await api.PutAsync("/api/v1/inventory/WH-HZ/MJ-NS-WAL-40", new { onHand = 80 });
+
+        Assert.Equal((80, 6, 74), (recount!["onHand"]!.GetValue<int>(), recount["safetyStock"]!.GetValue<int>(), recount["available"]!.GetValue<int>()));
+    }
+
+    [PostgresFact]
+    public async Task ANewWarehousesBreakerHasBeenClosedSinceItWasCreated()
+    {
+        TenantApi api = silo.NewTenant();
+        DateTimeOffset before = DateTimeOffset.UtcNow.AddSeconds(-5);
+
+        (_, JsonNode? created) = await api.PutAsync("/api/v1/warehouses/WH-NEW", new { name = "新仓", latitude = 1.0, longitude = 1.0 });
+
+        Assert.True(created!["breaker"]!["since"]!.GetValue<DateTimeOffset>() > before);
+    }
+
+    [PostgresFact]
+    public async Task CancellingACancelledOrderSaysItIsAlreadyClosed()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync();
+        await api.PostAsync("/api/v1/channels/jd/orders", Fixtures.Read("jd"));
+        await api.PostAsync("/api/v1/orders/jd-298765432101/cancel");
+
+        (HttpStatusCode status, JsonNode? problem) = await api.PostAsync("/api/v1/orders/jd-298765432101/cancel");
+
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("already closed", problem!["detail"]!.GetValue<string>());
+        Assert.Equal("Cancelled", problem["currentStatus"]!.GetValue<string>());
     }
 }

@@ -29,13 +29,9 @@ public static class InventoryCommands
         var change = new ChangeOptions(command);
         command.SetHubAction(scope, async (context, cancellationToken) =>
         {
-            string warehouseId = context.Value(warehouse);
-            string skuId = context.Value(sku);
-            // The PUT replaces both counts, so leaving --safety-stock out must not quietly reset it to 0.
-            int safety = context.Given(safetyStock) ?? await CurrentSafetyStockAsync(context.Hub, warehouseId, skuId, cancellationToken);
             HubResponse response = await context.Hub.PutAsync(
-                $"/api/v1/inventory/{HubClient.Segment(warehouseId)}/{HubClient.Segment(skuId)}",
-                new { onHand = context.Value(onHand), safetyStock = safety }, cancellationToken);
+                $"/api/v1/inventory/{HubClient.Segment(context.Value(warehouse))}/{HubClient.Segment(context.Value(sku))}",
+                new { onHand = context.Value(onHand), safetyStock = context.Given(safetyStock) }, cancellationToken);
             return context.Show<InventoryLevel>(response, StockViews.Level);
         }, change);
         return command;
@@ -48,12 +44,6 @@ public static class InventoryCommands
         command.SetHubAction(scope, async (context, cancellationToken) =>
             context.Show<SkuInventory>(await context.Hub.GetAsync(Path(context.Value(sku)), cancellationToken), StockViews.Sku));
         return command;
-    }
-
-    private static async Task<int> CurrentSafetyStockAsync(HubClient hub, string warehouseId, string sku, CancellationToken cancellationToken)
-    {
-        SkuInventory current = (await hub.GetAsync(Path(sku), cancellationToken)).Read<SkuInventory>();
-        return current.Warehouses.FirstOrDefault(w => w.WarehouseId == warehouseId)?.SafetyStock ?? 0;
     }
 
     private static Argument<string> Sku() => new("SKU") { Description = "The master SKU, e.g. TEA-LONGJING." };
