@@ -2,20 +2,20 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Npgsql;
-using OrderActors.Runtime.Postgres;
 
 namespace OrderActors.Silo.Projections;
 
 /// <summary>
-/// Feeds live subscribers (server-sent events) from <c>hub_events</c>: listens for the trigger's NOTIFY,
-/// reads every new row in sequence order and hands each to the subscribers of its tenant. Every silo runs
-/// one, so a client connected to any silo sees events of grains on all of them.
+/// Feeds live subscribers (server-sent events) from <c>hub_events</c>: every quarter second it reads the
+/// rows after the last one seen, in sequence order, and hands each to the subscribers of its tenant
+/// (polling rather than LISTEN/NOTIFY, whose commit-time lock would serialize every order write). Every
+/// silo runs one, so a client connected to any silo sees events of grains on all of them.
 /// </summary>
-public sealed partial class HubEventPump(NpgsqlDataSource dataSource, SessionDataSource sessions, ILogger<HubEventPump> logger) : BackgroundService
+public sealed partial class HubEventPump(NpgsqlDataSource dataSource, ILogger<HubEventPump> logger) : BackgroundService
 {
     private const int SubscriberBuffer = 2048;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private readonly ConcurrentDictionary<Channel<HubEvent>, string> _subscribers = new();
-    private readonly SemaphoreSlim _wake = new(0);
     private long _lastSeq = -1;
 
     /// <summary>Subscribes to a tenant's events; a slow subscriber loses the oldest ones rather than holding others back.</summary>
@@ -44,12 +44,12 @@ public sealed partial class HubEventPump(NpgsqlDataSource dataSource, SessionDat
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _ = ListenAsync(stoppingToken);
+        using var timer = new PeriodicTimer(PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+                await timer.WaitForNextTickAsync(stoppingToken);
                 await PumpAsync(stoppingToken);
             }
             catch (OperationCanceledException)
@@ -92,35 +92,6 @@ public sealed partial class HubEventPump(NpgsqlDataSource dataSource, SessionDat
             if (events.Count < 1000)
             {
                 return;
-            }
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using NpgsqlConnection connection = await sessions.DataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => _wake.Release();
-                await using (var listen = new NpgsqlCommand("LISTEN oa_hub_events", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                LogPumpFailed(ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
             }
         }
     }
