@@ -97,6 +97,6 @@ export const api = {
   resetBreaker: (warehouseId) => request('POST', `/api/v1/warehouses/${id(warehouseId)}/breaker/reset`),
   orders: (filters) => request('GET', `/api/v1/orders${query(filters)}`),
   order: (orderId) => request('GET', `/api/v1/orders/${id(orderId)}`),
-  releaseHold: (orderId, note) => request('POST', `/api/v1/orders/${id(orderId)}/release-hold`, note ? { note } : {}),
+  releaseHold: (orderId) => request('POST', `/api/v1/orders/${id(orderId)}/release-hold`),
   loadDemo: (orders) => request('POST', '/api/v1/demo', { orders }),
 };

@@ -5,6 +5,15 @@ import { showError } from './notices.js';
 // interval, and once more after the last event of a burst.
 const MIN_REFRESH_GAP_MS = 1000;
 
+// A hand-typed hash may carry a stray '%': show the segment as typed rather than fail the route.
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * Hash routes: `#/name/segment?query`. A view is `mount(section, route, reload)` returning
  * `{ refresh(): Promise, wants(stream, event): boolean }`; the router loads it, then reloads it
@@ -15,7 +24,7 @@ export function createRouter(outlet, views, fallback) {
 
   const parse = () => {
     const [path, search = ''] = location.hash.replace(/^#\/?/, '').split('?');
-    const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const segments = path.split('/').filter(Boolean).map(decodeSegment);
     return { name: segments[0] ?? fallback, segments: segments.slice(1), params: new URLSearchParams(search) };
   };
 
