@@ -2,6 +2,7 @@
 # The main job: one silo with the REST facade and admin UI, on a private local PostgreSQL that this
 # script starts (scripts/pg-up.sh). Installs what is missing. Extra arguments go to the silo.
 #   scripts/run.sh            # http://127.0.0.1:5080
+#   scripts/run.sh --demo     # … and load demo warehouses, stock and 300 orders across channels
 #   OA_PORT=6080 scripts/run.sh
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
@@ -13,5 +14,9 @@ dotnet build "$REPO_ROOT/src/OrderActors.Silo" -c Release -nologo -v quiet >/dev
 export OA_Silo__PostgresConnectionString="$(pg_connection_string "$PG_PORT" orderactors)"
 export OA_Urls="http://127.0.0.1:$HTTP_PORT"
 log "OrderActors silo on http://127.0.0.1:$HTTP_PORT  (health: /healthz, readiness: /readyz; Ctrl+C stops it)"
+args=()
+for arg in "$@"; do
+  if [ "$arg" = "--demo" ]; then args+=(--Demo:Orders 300); else args+=("$arg"); fi
+done
 cd "$REPO_ROOT"
-exec dotnet "$REPO_ROOT/src/OrderActors.Silo/bin/Release/net10.0/OrderActors.Silo.dll" --config silo-config/embedded.json "$@"
+exec dotnet "$REPO_ROOT/src/OrderActors.Silo/bin/Release/net10.0/OrderActors.Silo.dll" --config silo-config/embedded.json "${args[@]}"

@@ -39,7 +39,7 @@ done
 sum() { grep -ho "<Counters [^>]*" "$RESULTS"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | awk '{s+=$1} END {print s+0}'; }
 passed=$(sum passed)
 failed=$(( $(sum failed) + $(sum error) + $(sum timeout) + $(sum aborted) + crashed ))
-skipped=$(sum notExecuted)
+skipped=$(( $(sum total) - $(sum executed) ))
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

@@ -10,10 +10,15 @@ public sealed class PostgresFactAttribute : FactAttribute
 {
     public PostgresFactAttribute()
     {
+        Skip = SkipReason();
+    }
+
+    /// <summary>Why PostgreSQL tests cannot run here, or null when they can (or must: in CI they always run).</summary>
+    public static string? SkipReason()
+    {
         bool inCi = string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-        if (PostgresTestDatabase.AdminConnectionString is null && !inCi)
-        {
-            Skip = $"{PostgresTestDatabase.EnvironmentVariable} is not set; scripts/test.sh starts a private PostgreSQL and sets it.";
-        }
+        return PostgresTestDatabase.AdminConnectionString is null && !inCi
+            ? $"{PostgresTestDatabase.EnvironmentVariable} is not set; scripts/test.sh starts a private PostgreSQL and sets it."
+            : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;
@@ -7,7 +8,7 @@ namespace OrderActors.Silo.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class IntakeApiTests(SiloFixture silo)
 {
-    [Theory]
+    [PostgresTheory]
     [InlineData("taobao")]
     [InlineData("jd")]
     [InlineData("pdd")]
@@ -32,7 +33,7 @@ public sealed class IntakeApiTests(SiloFixture silo)
         Assert.Equal(26000, order["amountFen"]!.GetValue<long>());
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task AMalformedPayloadIs400WithFieldErrorsAndNothingIsStored()
     {
         TenantApi api = silo.NewTenant();
@@ -49,7 +50,7 @@ public sealed class IntakeApiTests(SiloFixture silo)
         Assert.Equal(HttpStatusCode.NotFound, lookup);
     }
 
-    [Theory]
+    [PostgresTheory]
     [InlineData("/api/v1/channels/ebay/orders", "{}", HttpStatusCode.NotFound)]
     [InlineData("/api/v1/channels/taobao/orders", "not json", HttpStatusCode.BadRequest)]
     public async Task AnUnknownChannelOrABodyThatIsNotJsonIsRefused(string path, string body, HttpStatusCode expected)
@@ -59,7 +60,7 @@ public sealed class IntakeApiTests(SiloFixture silo)
         Assert.Equal(expected, status);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task ABadPhoneAndAnUnmappedSkuPutTheOrderOnHoldWithReasonCodes()
     {
         TenantApi api = silo.NewTenant();
@@ -76,7 +77,7 @@ public sealed class IntakeApiTests(SiloFixture silo)
         Assert.Contains("unmapped_sku", codes);
     }
 
-    [Fact]
+    [PostgresFact]
     public async Task PlatformEventsMoveTheOrderAndUnknownOrdersAre404()
     {
         TenantApi api = silo.NewTenant();

@@ -26,8 +26,8 @@ public interface ICatalogGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync();
 
-    /// <summary>A stock count: sets on-hand and safety stock of a catalog SKU at a defined warehouse, spread over the SKU's buckets.</summary>
-    Task<StockLevel> SetInventoryAsync(string warehouseId, string sku, int onHand, int safetyStock);
+    /// <summary>A stock count: sets on-hand and safety stock (null: keep it) of a catalog SKU at a defined warehouse, spread over the SKU's buckets.</summary>
+    Task<StockLevel> SetInventoryAsync(string warehouseId, string sku, int onHand, int? safetyStock);
 
     /// <summary>A SKU's exact stock at every warehouse that stocks it.</summary>
     Task<IReadOnlyList<StockLevel>> GetInventoryAsync(string sku);

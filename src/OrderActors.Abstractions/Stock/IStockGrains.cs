@@ -32,8 +32,8 @@ public interface IStockBucketGrain : IGrainWithStringKey
 /// <summary>A SKU's stock at one warehouse (key: <c>tenant/{sku}@{warehouseId}</c>): spreads it over its buckets.</summary>
 public interface ISkuStockGrain : IGrainWithStringKey
 {
-    /// <summary>Sets on-hand and safety stock (a stock count), spread over <paramref name="buckets"/> buckets.</summary>
-    Task<StockLevel> SetInventoryAsync(int onHand, int safetyStock, int buckets);
+    /// <summary>Sets on-hand (a stock count) and safety stock (null: keep it), spread over <paramref name="buckets"/> buckets.</summary>
+    Task<StockLevel> SetInventoryAsync(int onHand, int? safetyStock, int buckets);
 
     /// <summary>The exact level, summed over the buckets.</summary>
     Task<StockLevel> GetLevelAsync();

@@ -90,7 +90,9 @@ public static class OrderCommands
 
     public static OrderRecord Cancel(OrderRecord order, string? reason, DateTimeOffset at, string source)
     {
-        OrderLifecycle.Require(order, "cancel (it has left the warehouse)",
+        OrderLifecycle.Require(order, order.Status is OrderStatus.Cancelled or OrderStatus.Refunded
+                ? "cancel (it is already closed)"
+                : "cancel (it has left the warehouse: ask for a refund instead)",
             OrderStatus.PendingPayment, OrderStatus.Paid, OrderStatus.Reserved, OrderStatus.Allocated, OrderStatus.OnHold);
         return OrderLifecycle.Move(WithoutAllocations(order), OrderStatus.Cancelled, at, source, reason);
     }

@@ -53,7 +53,7 @@ public sealed class CatalogGrain([JournaledState("catalog")] IJournaledState<Cat
     public Task<IReadOnlyList<WarehouseSummary>> ListWarehousesAsync() =>
         Task.FromResult<IReadOnlyList<WarehouseSummary>>([.. journal.State.Warehouses.Values]);
 
-    public async Task<StockLevel> SetInventoryAsync(string warehouseId, string sku, int onHand, int safetyStock)
+    public async Task<StockLevel> SetInventoryAsync(string warehouseId, string sku, int onHand, int? safetyStock)
     {
         SkuInfo info = journal.State.Skus.GetValueOrDefault(sku) ?? throw new NotFoundException($"SKU {sku} is not in the catalog.");
         if (!journal.State.Warehouses.ContainsKey(warehouseId))

@@ -23,7 +23,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
     private const int MaxBuckets = 64;
     private const int MaxRecountAttempts = 5;
 
-    public async Task<StockLevel> SetInventoryAsync(int onHand, int safetyStock, int buckets)
+    public async Task<StockLevel> SetInventoryAsync(int onHand, int? safetyStock, int buckets)
     {
         if (onHand < 0 || safetyStock < 0)
         {
@@ -39,7 +39,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
             IReadOnlyList<BucketSnapshot> current = await SnapshotsAsync(count);
             try
             {
-                await ApplyCountAsync(current, onHand, safetyStock);
+                await ApplyCountAsync(current, onHand, safetyStock ?? current.Sum(b => b.SafetyStock));
                 break;
             }
             catch (ConflictException) when (attempt < MaxRecountAttempts && current.Sum(b => b.Reserved) <= onHand)

@@ -46,7 +46,9 @@ public sealed partial class WarehouseGrain(
     {
         Validate(definition);
         bool first = state.State.Definition is null;
-        state.State = state.State with { Definition = definition };
+        state.State = first
+            ? state.State with { Definition = definition, Breaker = new BreakerStatus(BreakerState.Closed, null, time.GetUtcNow(), null) }
+            : state.State with { Definition = definition };
         await state.WriteStateAsync();
         await PublishAsync();
         if (first)

@@ -11,10 +11,18 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, strin
 {
     public string NotifyChannel { get; } = "oa_membership";
 
+    /// <summary>Adds this silo as Active; members that left or died over a day ago are forgotten on the way.</summary>
     public async Task JoinAsync(SiloAddress silo, string? name)
     {
         await InTransactionAsync(async (connection, transaction) =>
         {
+            await using (var prune = new NpgsqlCommand(
+                "DELETE FROM cluster_members WHERE cluster_id = $1 AND status IN ('Left', 'Dead') AND heartbeat_at < now() - interval '1 day'",
+                connection, transaction))
+            {
+                prune.Parameters.Add(new NpgsqlParameter { Value = clusterId });
+                await prune.ExecuteNonQueryAsync();
+            }
             await using var insert = new NpgsqlCommand(
                 """
                 INSERT INTO cluster_members (cluster_id, silo_id, host, port, generation, name, status)

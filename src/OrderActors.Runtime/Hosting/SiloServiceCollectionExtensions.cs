@@ -99,6 +99,11 @@ public static class SiloServiceCollectionExtensions
         }
         // Many grains write small rows at once: multiplexing pipelines their commands over fewer connections.
         var builder = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString) { Multiplexing = multiplexing };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The same few statements run all the time: prepared once per connection, PostgreSQL skips parsing and planning them.
+            builder.MaxAutoPrepare = 32;
+        }
         if (!multiplexing)
         {
             builder.MaxPoolSize = Math.Min(builder.MaxPoolSize, 10);

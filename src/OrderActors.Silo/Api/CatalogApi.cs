@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Runtime;
@@ -48,10 +49,11 @@ public static class CatalogApi
     public static async Task<Ok<List<SkuResponse>>> ListSkusAsync(HttpContext context, IGrainFactory grains) =>
         TypedResults.Ok((await Catalog(grains, context).ListSkusAsync()).Select(SkuResponse.From).ToList());
 
-    public static async Task<Results<Ok<SkuResponse>, NotFound>> GetSkuAsync(string sku, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<SkuResponse>> GetSkuAsync(string sku, HttpContext context, IGrainFactory grains)
     {
-        SkuInfo? info = await Catalog(grains, context).GetSkuAsync(RequestCheck.ValidId("sku", sku));
-        return info is null ? TypedResults.NotFound() : TypedResults.Ok(SkuResponse.From(info));
+        SkuInfo info = await Catalog(grains, context).GetSkuAsync(RequestCheck.ValidId("sku", sku))
+            ?? throw new NotFoundException($"SKU {sku} is not in the catalog.");
+        return TypedResults.Ok(SkuResponse.From(info));
     }
 
     public static async Task<Ok<InventoryResponse>> PutInventoryAsync(
@@ -61,11 +63,10 @@ public static class CatalogApi
         string warehouse = check.Id("warehouseId", warehouseId);
         string id = check.Id("sku", sku);
         int onHand = check.Required("onHand", body.OnHand);
-        int safety = body.SafetyStock ?? 0;
         check.Range("onHand", onHand, 0, int.MaxValue);
-        check.Range("safetyStock", safety, 0, int.MaxValue);
+        check.Range("safetyStock", body.SafetyStock ?? 0, 0, int.MaxValue);
         check.ThrowIfAny();
-        StockLevel level = await Catalog(grains, context).SetInventoryAsync(warehouse, id, onHand, safety);
+        StockLevel level = await Catalog(grains, context).SetInventoryAsync(warehouse, id, onHand, body.SafetyStock);
         return TypedResults.Ok(InventoryResponse.From(level));
     }
 
@@ -88,15 +89,16 @@ public static class CatalogApi
         return TypedResults.Ok(new SkuMappingResponse(parsed.ToRouteName(), view.PlatformSkuId, view.Sku, view.Variant));
     }
 
-    public static async Task<Results<Ok<SkuMappingResponse>, NotFound>> GetMappingAsync(
+    public static async Task<Ok<SkuMappingResponse>> GetMappingAsync(
         string channel, string platformSkuId, HttpContext context, IGrainFactory grains)
     {
         var check = new RequestCheck();
         Channel parsed = Channels.Parse(check, channel);
         string platformSku = check.Id("platformSkuId", platformSkuId);
         check.ThrowIfAny();
-        SkuMappingView? view = await grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(Tenancy.Of(context), parsed, platformSku)).GetAsync();
-        return view is null ? TypedResults.NotFound() : TypedResults.Ok(new SkuMappingResponse(parsed.ToRouteName(), view.PlatformSkuId, view.Sku, view.Variant));
+        SkuMappingView view = await grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(Tenancy.Of(context), parsed, platformSku)).GetAsync()
+            ?? throw new NotFoundException($"{parsed.ToRouteName()} SKU {platformSku} is not mapped.");
+        return TypedResults.Ok(new SkuMappingResponse(parsed.ToRouteName(), view.PlatformSkuId, view.Sku, view.Variant));
     }
 
     private static ICatalogGrain Catalog(IGrainFactory grains, HttpContext context) => grains.GetGrain<ICatalogGrain>(Tenancy.Of(context));

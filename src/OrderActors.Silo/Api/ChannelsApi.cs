@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors;
 using OrderActors.Runtime;
@@ -19,13 +20,10 @@ public static class ChannelsApi
         return group;
     }
 
-    public static async Task<Results<Accepted<IntakeResponse>, NotFound<string>>> PostOrderAsync(
+    public static async Task<Accepted<IntakeResponse>> PostOrderAsync(
         string channel, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors, TimeProvider time)
     {
-        if (!ChannelNames.TryParse(channel, out Channel parsed))
-        {
-            return TypedResults.NotFound($"Unknown channel '{channel}': one of {string.Join(", ", ChannelNames.All)}.");
-        }
+        Channel parsed = Known(channel);
         DateTimeOffset receivedAt = time.GetUtcNow();
         ConnectorResult<NormalizedOrder> result = connectors.Get(parsed).ParseOrder(body);
         if (!result.IsSuccess)
@@ -41,13 +39,10 @@ public static class ChannelsApi
         return TypedResults.Accepted($"/api/v1/orders/{orderId}", response);
     }
 
-    public static async Task<Results<Ok<OrderResponse>, NotFound<string>>> PostEventAsync(
+    public static async Task<Ok<OrderResponse>> PostEventAsync(
         string channel, string externalOrderId, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors)
     {
-        if (!ChannelNames.TryParse(channel, out Channel parsed))
-        {
-            return TypedResults.NotFound($"Unknown channel '{channel}'.");
-        }
+        Channel parsed = Known(channel);
         string externalId = RequestCheck.ValidId("externalOrderId", externalOrderId);
         ConnectorResult<PlatformEvent> result = connectors.Get(parsed).ParseEvent(externalId, body);
         if (!result.IsSuccess)
@@ -58,4 +53,8 @@ public static class ChannelsApi
             .ApplyPlatformEventAsync(result.Value);
         return TypedResults.Ok(OrderResponse.From(order));
     }
+
+    private static Channel Known(string channel) => ChannelNames.TryParse(channel, out Channel parsed)
+        ? parsed
+        : throw new NotFoundException($"Unknown channel '{channel}': one of {string.Join(", ", ChannelNames.All)}.");
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Runtime;
 using OrderActors.Silo.Api.Contracts;
@@ -23,10 +24,10 @@ public static class OrdersApi
         return group;
     }
 
-    public static async Task<Results<Ok<OrderResponse>, NotFound>> GetAsync(string orderId, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OrderResponse>> GetAsync(string orderId, HttpContext context, IGrainFactory grains)
     {
-        OrderRecord? order = await Order(grains, context, orderId).GetAsync();
-        return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderResponse.From(order));
+        OrderRecord order = await Order(grains, context, orderId).GetAsync() ?? throw new NotFoundException($"Order {orderId} does not exist.");
+        return TypedResults.Ok(OrderResponse.From(order));
     }
 
     public static async Task<Ok<PageResponse<OrderSummaryResponse>>> ListAsync(

@@ -57,10 +57,11 @@ public static class WarehousesApi
         return TypedResults.Ok(responses.ToList());
     }
 
-    public static async Task<Results<Ok<WarehouseResponse>, NotFound>> GetAsync(string warehouseId, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<WarehouseResponse>> GetAsync(string warehouseId, HttpContext context, IGrainFactory grains)
     {
-        WarehouseView? view = await Warehouse(grains, context, RequestCheck.ValidId("warehouseId", warehouseId)).GetAsync();
-        return view is null ? TypedResults.NotFound() : TypedResults.Ok(await ResponseAsync(grains, Tenancy.Of(context), view));
+        WarehouseView view = await Warehouse(grains, context, RequestCheck.ValidId("warehouseId", warehouseId)).GetAsync()
+            ?? throw new NotFoundException($"Warehouse {warehouseId} is not defined.");
+        return TypedResults.Ok(await ResponseAsync(grains, Tenancy.Of(context), view));
     }
 
     public static async Task<Ok<TripResponse>> TripAsync(string warehouseId, TripRequest? body, HttpContext context, IGrainFactory grains)

@@ -1,3 +1,4 @@
+using OrderActors.Runtime.Testing;
 using OrderActors.Silo.TestHost;
 
 namespace OrderActors.Silo.Tests.Support;
@@ -7,11 +8,26 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     private int _tenants;
 
-    public SiloHost Host { get; private set; } = null!;
+    private SiloHost? _host;
 
-    public async Task InitializeAsync() => Host = await SiloHost.StartAsync();
+    public SiloHost Host => _host ?? throw new InvalidOperationException("No silo: PostgreSQL tests are skipped here.");
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    /// <summary>Starts the silo unless the PostgreSQL tests are skipped (then no test uses it).</summary>
+    public async Task InitializeAsync()
+    {
+        if (PostgresFactAttribute.SkipReason() is null)
+        {
+            _host = await SiloHost.StartAsync();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 
     /// <summary>A client for a tenant nobody else uses.</summary>
     public TenantApi NewTenant()

@@ -62,7 +62,7 @@ public sealed class TenantApi(HttpClient client, string tenant)
         while (true)
         {
             (HttpStatusCode status, JsonNode? body) = await GetAsync($"/api/v1/orders/{orderId}");
-            string? state = body?["status"]?.GetValue<string>();
+            string? state = status == HttpStatusCode.OK ? body?["status"]?.GetValue<string>() : null;
             if (status == HttpStatusCode.OK && state is not ("Paid" or "Reserved"))
             {
                 return body!;

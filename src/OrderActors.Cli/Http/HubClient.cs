@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+namespace OrderActors.Cli.Http;
+
+/// <summary>Who calls the hub and how: the server, the tenant, and for changes the operator and the idempotency key.</summary>
+public sealed record HubSettings(Uri Server, string? Tenant, string? Operator = null, string? IdempotencyKey = null);
+
+/// <summary>A response as received: the status and the raw body (printed verbatim with --json).</summary>
+public sealed record HubResponse(HttpStatusCode Status, string Body)
+{
+    public bool IsSuccess => (int)Status is >= 200 and < 300;
+
+    public T Read<T>() => JsonSerializer.Deserialize<T>(Body, HubJson.Options)
+        ?? throw new JsonException($"The server answered {(int)Status} with an empty body.");
+}
+
+/// <summary>The REST facade as the CLI calls it: tenant on every request, operator and idempotency key on changes.</summary>
+// The idempotency key lets a retried command be answered from the server's record instead of running twice.
+public sealed class HubClient : IDisposable
+{
+    /// <summary>A breaker trip waits up to 30 s for its reroutes, so the ceiling sits well above that.</summary>
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly HubSettings _settings;
+    private readonly HttpClient _http;
+
+    public HubClient(HubSettings settings)
+    {
+        _settings = settings;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            // Operator names are often Chinese; header values go out as UTF-8 rather than being refused.
+            RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
+        };
+        _http = new HttpClient(handler) { BaseAddress = settings.Server, Timeout = RequestTimeout };
+    }
+
+    public Uri Server => _settings.Server;
+
+    /// <summary>GET that throws <see cref="HubProblemException"/> unless the answer is a success.</summary>
+    public async Task<HubResponse> GetAsync(string path, CancellationToken cancellationToken) =>
+        EnsureSuccess(HttpMethod.Get, path, await SendAsync(HttpMethod.Get, path, null, cancellationToken));
+
+    public async Task<HubResponse> PostAsync(string path, object? body, CancellationToken cancellationToken) =>
+        EnsureSuccess(HttpMethod.Post, path, await SendAsync(HttpMethod.Post, path, body, cancellationToken));
+
+    public async Task<HubResponse> PutAsync(string path, object body, CancellationToken cancellationToken) =>
+        EnsureSuccess(HttpMethod.Put, path, await SendAsync(HttpMethod.Put, path, body, cancellationToken));
+
+    /// <summary>Any answer, error statuses included (the readiness probe answers 503 with its details).</summary>
+    public async Task<HubResponse> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
+    {
+        using HttpRequestMessage request = CreateRequest(method, path, body);
+        try
+        {
+            using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
+            return new HubResponse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (HttpRequestException failure)
+        {
+            throw new HubUnreachableException($"cannot reach the server at {Server} ({Reason(failure)}). Is the silo running? Set --server or ORDERACTORS_SERVER.", failure);
+        }
+        catch (TaskCanceledException timeout) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new HubUnreachableException($"the server at {Server} did not answer {method} {path} within {RequestTimeout.TotalSeconds:0} s.", timeout);
+        }
+    }
+
+    /// <summary>A path segment from user input: ids may hold characters that mean something in a URL.</summary>
+    public static string Segment(string value) => Uri.EscapeDataString(value);
+
+    private HttpRequestMessage CreateRequest(HttpMethod method, string path, object? body)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (_settings.Tenant is { Length: > 0 } tenant)
+        {
+            request.Headers.Add("X-Tenant", tenant);
+        }
+        if (method == HttpMethod.Post || method == HttpMethod.Put)
+        {
+            AddIfPresent(request, "X-Operator", _settings.Operator);
+            AddIfPresent(request, "Idempotency-Key", _settings.IdempotencyKey);
+        }
+        if (body is not null)
+        {
+            request.Content = new StringContent(JsonSerializer.Serialize(body, HubJson.Options), Encoding.UTF8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+        return request;
+    }
+
+    private static void AddIfPresent(HttpRequestMessage request, string header, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+    }
+
+    private static HubResponse EnsureSuccess(HttpMethod method, string path, HubResponse response) =>
+        response.IsSuccess ? response : throw new HubProblemException(response.Status, $"{method} {path}", response.Body);
+
+    private static string Reason(HttpRequestException failure) => failure.InnerException switch
+    {
+        SocketException socket => socket.SocketErrorCode switch
+        {
+            SocketError.ConnectionRefused => "connection refused",
+            SocketError.HostNotFound or SocketError.NoData => "unknown host",
+            SocketError.TimedOut => "connect timed out",
+            _ => socket.Message,
+        },
+        TimeoutException => "connect timed out",
+        { } inner => inner.Message,
+        null => failure.Message,
+    };
+
+    public void Dispose() => _http.Dispose();
+}

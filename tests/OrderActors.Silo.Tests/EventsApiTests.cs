@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using OrderActors.Runtime.Testing;
+using OrderActors.Silo.Tests.Support;
+
+namespace OrderActors.Silo.Tests;
+
+[Collection(SiloCollection.Name)]
+public sealed class EventsApiTests(SiloFixture silo)
+{
+    [PostgresFact]
+    public async Task ServerSentEventsCarryOrderAndBreakerChangesAndResumeFromLastEventId()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var live = new SseReader(api.Client, "/api/v1/events", lastEventId: null);
+        Task<List<SseEvent>> watching = live.ReadUntilAsync(events => events.Any(e => e.Name == "warehouse"), cancel.Token);
+        await live.Connected.WaitAsync(cancel.Token);
+
+        await api.PostAsync("/api/v1/channels/taobao/orders", Fixtures.Read("taobao"));
+        await api.SettledOrderAsync("taobao-4012345678901234567");
+        await api.PostAsync("/api/v1/warehouses/WH-SH/breaker/trip", new { reason = "drill" });
+        List<SseEvent> events = await watching;
+
+        SseEvent allocated = events.First(e => e.Name == "order" && e.Data["data"]!["status"]!.GetValue<string>() == "Allocated");
+        Assert.Equal("taobao-4012345678901234567", allocated.Data["subject"]!.GetValue<string>());
+        Assert.Equal("Open", events.Last(e => e.Name == "warehouse").Data["data"]!["state"]!.GetValue<string>());
+        Assert.Equal(events.Select(e => e.Id).Order(), events.Select(e => e.Id));
+
+        var resumed = new SseReader(api.Client, "/api/v1/events", lastEventId: events[0].Id);
+        List<SseEvent> replayed = await resumed.ReadUntilAsync(r => r.Count >= events.Count - 1, cancel.Token);
+        Assert.Equal(events.Skip(1).Select(e => e.Id), replayed.Take(events.Count - 1).Select(e => e.Id));
+    }
+}
