@@ -63,7 +63,7 @@ function card(w, trip, reset) {
     h('dl', {},
       item('原因 Reason', w.breaker.reason ?? '—'),
       item('来源 Source', w.breaker.source ?? '—'),
-      item('状态起始 Since', since(w.breaker.since)),
+      item('状态起始 Since', time(w.breaker.since)),
       item('温度 Temperature', temperature(w)),
       item('预占率 Reserved', ratio(w.reservedRatio)),
       item('已改派 Rerouted orders', number(w.reroutedOrders)),
@@ -71,9 +71,6 @@ function card(w, trip, reset) {
     tripOutcome(lastTrips.get(w.warehouseId)),
     h('footer', {}, tripButton, resetButton));
 }
-
-// A breaker that never changed reports the epoch as its start: say so rather than show 1970.
-const since = (iso) => (Date.parse(iso) > 0 ? time(iso) : '从未变更 never changed');
 
 const item = (label, value) => h('div', {}, h('dt', {}, label), h('dd', {}, value));
 
