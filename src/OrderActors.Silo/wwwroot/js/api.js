@@ -18,7 +18,7 @@ export function setOperatorName(name) {
 }
 
 /** A failed call, carrying the server's RFC 7807 problem details (title, detail, errors). */
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, problem) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = status;

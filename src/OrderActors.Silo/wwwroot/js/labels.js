@@ -40,7 +40,7 @@ export const HOLD_CODES = [
   ['carrier_discrepancy', '物流状态不一致'],
 ];
 
-export const BREAKER_STATES = [
+const BREAKER_STATES = [
   ['Closed', '正常'],
   ['Open', '熔断'],
   ['HalfOpen', '半开'],
