@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace OrderActors.Silo.BrowserTests.Support;
+
+/// <summary>A browser page on the admin UI and an API client for the same tenant, to arrange and to check what the page did.</summary>
+public sealed class UiSession(IPage page, HttpClient api, Uri baseAddress, string tenant) : IAsyncDisposable
+{
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
+
+    public IPage Page { get; } = page;
+
+    public HttpClient Api { get; } = api;
+
+    public string Tenant { get; } = tenant;
+
+    /// <summary>Opens a view (`#/breakers`, `#/order/ID` …) and waits until its live connection is up.</summary>
+    public async Task OpenAsync(string hash)
+    {
+        await Page.GotoAsync(new Uri(baseAddress, "/" + hash).ToString());
+        await Assertions.Expect(Page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
+    }
+
+    public async Task<JsonNode> GetAsync(string path)
+    {
+        using HttpResponseMessage response = await Api.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public async Task<JsonNode> PostAsync(string path, object body)
+    {
+        using HttpResponseMessage response = await Api.PostAsJsonAsync(path, body);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} → {(int)response.StatusCode}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    /// <summary>Loads demo data through the API and waits until every paid order has been allocated or held.</summary>
+    public async Task SeedDemoAsync(int orders)
+    {
+        await PostAsync("/api/v1/demo", new { orders });
+        await WaitUntilSettledAsync(orders);
+    }
+
+    /// <summary>Allocation runs after intake: waits until all orders are in and none is still Paid or Reserved.</summary>
+    public async Task WaitUntilSettledAsync(int orders)
+    {
+        DateTime deadline = DateTime.UtcNow + SettleTimeout;
+        while (true)
+        {
+            JsonNode dashboard = await GetAsync("/api/v1/dashboard");
+            JsonObject byStatus = dashboard["ordersByStatus"]!.AsObject();
+            bool settled = dashboard["totalOrders"]!.GetValue<long>() >= orders && !byStatus.ContainsKey("Paid") && !byStatus.ContainsKey("Reserved");
+            if (settled)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"orders did not settle within {SettleTimeout}: {dashboard.ToJsonString()}");
+            await Task.Delay(250);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Page.CloseAsync();
+        Api.Dispose();
+    }
+}
