@@ -5,6 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
 ensure_postgres
+"$REPO_ROOT/scripts/ensure-chromium.sh"
 
 RESULTS="$REPO_ROOT/test-artifacts/results"
 rm -rf "$RESULTS" && mkdir -p "$RESULTS"
@@ -25,7 +26,7 @@ dotnet build "$REPO_ROOT/OrderActors.sln" -c Debug -nologo -v quiet -warnaserror
 if [ "${PIPESTATUS[0]}" != 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
 
 crashed=0
-for project in "$REPO_ROOT"/tests/*/*.Tests.csproj; do
+for project in "$REPO_ROOT"/tests/*/*Tests.csproj; do
   name="$(basename "$project" .csproj)"
   log "running $name"
   if ! dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" \
