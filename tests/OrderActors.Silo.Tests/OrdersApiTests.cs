@@ -88,6 +88,9 @@ public sealed class OrdersApiTests(SiloFixture silo)
         (_, JsonNode? moving) = await api.PostAsync("/api/v1/carriers/YTO/tracking", new { trackingNo = "YT5550001", @event = "picked_up", at = DateTimeOffset.UtcNow });
         (_, JsonNode? delivered) = await api.PostAsync("/api/v1/carriers/YTO/tracking", new { trackingNo = "YT5550001", @event = "delivered", at = DateTimeOffset.UtcNow });
         (HttpStatusCode badEvent, JsonNode? _) = await api.PostAsync("/api/v1/carriers/YTO/tracking", new { trackingNo = "YT5550001", @event = "teleported" });
+        (_, JsonNode? flaggedList) = await api.GetAsync("/api/v1/orders?holdCode=carrier_discrepancy");
+        (_, JsonNode? dashboard) = await api.GetAsync("/api/v1/dashboard");
+        (_, JsonNode? acknowledged) = await api.PostAsync($"/api/v1/orders/{orderId}/release-hold", new { note = "buyer confirmed" });
 
         Assert.Equal(HttpStatusCode.NotFound, unknown);
         Assert.Equal("InTransit", moving!["status"]!.GetValue<string>());
@@ -95,6 +98,11 @@ public sealed class OrdersApiTests(SiloFixture silo)
         JsonNode hold = Assert.Single(delivered["holds"]!.AsArray())!;
         Assert.Equal(("carrier_discrepancy", false), (hold["code"]!.GetValue<string>(), hold["blocking"]!.GetValue<bool>()));
         Assert.Equal(HttpStatusCode.BadRequest, badEvent);
+        JsonNode listed = Assert.Single(flaggedList!["items"]!.AsArray())!;
+        Assert.Contains("says delivered", listed["holds"]![0]!["message"]!.GetValue<string>());
+        Assert.Equal(1, dashboard!["holdsByCode"]!["carrier_discrepancy"]!.GetValue<long>());
+        Assert.Equal("Delivered", acknowledged!["status"]!.GetValue<string>());
+        Assert.Empty(acknowledged["holds"]!.AsArray());
     }
 
     [PostgresFact]

@@ -21,14 +21,22 @@ public static class OrderCommands
             : OrderLifecycle.Move(held, OrderStatus.OnHold, at, source, note);
     }
 
-    /// <summary>Clears blocking holds and puts the order back where the flow continues: Paid, or PendingPayment.</summary>
+    /// <summary>
+    /// A person dealt with the order's holds: they are cleared. An order on hold goes back where the flow
+    /// continues (Paid, or PendingPayment); on any other order this acknowledges non-blocking holds
+    /// (a carrier discrepancy) and leaves the status as it is.
+    /// </summary>
     public static OrderRecord ReleaseHolds(OrderRecord order, string? note, DateTimeOffset at, string source)
     {
-        OrderLifecycle.Require(order, "release holds", OrderStatus.OnHold);
-        string released = string.Join(", ", order.Holds.Where(h => h.Blocking).Select(h => h.Code).Distinct());
-        OrderRecord cleared = order with { Holds = order.Holds.RemoveAll(h => h.Blocking) };
-        return OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source,
-            $"released {released}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}");
+        if (order.Status != OrderStatus.OnHold && order.Holds.IsEmpty)
+        {
+            throw new IllegalTransitionException($"Order {order.OrderId}", order.Status.ToString(), "release holds (it has none)");
+        }
+        string released = $"released {string.Join(", ", order.Holds.Select(h => h.Code).Distinct())}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}";
+        OrderRecord cleared = order with { Holds = [] };
+        return order.Status == OrderStatus.OnHold
+            ? OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source, released)
+            : Note(cleared, at, source, released);
     }
 
     public static OrderRecord MarkPaid(OrderRecord order, DateTimeOffset at, string source)

@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace OrderActors.Silo.Api;
 
-/// <summary>The tenant of a request: the X-Tenant header, "default" when absent.</summary>
+/// <summary>
+/// The tenant of a request: the X-Tenant header, else a <c>tenant</c> query parameter (a browser's
+/// EventSource cannot send headers), "default" when neither is there.
+/// </summary>
 public static partial class Tenancy
 {
     public const string Header = "X-Tenant";
@@ -11,7 +14,7 @@ public static partial class Tenancy
     /// <summary>The tenant, or a field error when the header is not a valid tenant name.</summary>
     public static string Of(HttpContext context)
     {
-        string? tenant = context.Request.Headers[Header].FirstOrDefault();
+        string? tenant = context.Request.Headers[Header].FirstOrDefault() ?? context.Request.Query["tenant"].FirstOrDefault();
         if (string.IsNullOrEmpty(tenant))
         {
             return DefaultTenant;

@@ -15,8 +15,9 @@ public sealed partial class HubEventPump(NpgsqlDataSource dataSource, ILogger<Hu
 {
     private const int SubscriberBuffer = 2048;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<Channel<HubEvent>, string> _subscribers = new();
-    private long _lastSeq = -1;
+    private readonly SequenceTracker _sequence = new(GapPatience);
 
     /// <summary>Subscribes to a tenant's events; a slow subscriber loses the oldest ones rather than holding others back.</summary>
     public ChannelReader<HubEvent> Subscribe(string tenant, CancellationToken until)
@@ -66,19 +67,21 @@ public sealed partial class HubEventPump(NpgsqlDataSource dataSource, ILogger<Hu
 
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
-        if (_lastSeq < 0)
+        if (!_sequence.Started)
         {
             await using NpgsqlCommand head = dataSource.CreateCommand("SELECT coalesce(max(seq), 0) FROM hub_events");
-            _lastSeq = (long)(await head.ExecuteScalarAsync(cancellationToken))!;
+            _sequence.Start((long)(await head.ExecuteScalarAsync(cancellationToken))!);
             return;
         }
+        long cursor = _sequence.Floor;
         while (true)
         {
             await using NpgsqlCommand command = dataSource.CreateCommand(
                 "SELECT seq, tenant, kind, subject, data::text, at FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT 1000");
-            command.Parameters.Add(new NpgsqlParameter { Value = _lastSeq });
+            command.Parameters.Add(new NpgsqlParameter { Value = cursor });
             IReadOnlyList<HubEvent> events = await ReadAsync(command, cancellationToken);
-            foreach (HubEvent e in events)
+            cursor = events.Count > 0 ? events[^1].Seq : cursor;
+            foreach (HubEvent e in events.Where(e => _sequence.TryDeliver(e.Seq)))
             {
                 foreach ((Channel<HubEvent> subscriber, string tenant) in _subscribers)
                 {
@@ -87,13 +90,13 @@ public sealed partial class HubEventPump(NpgsqlDataSource dataSource, ILogger<Hu
                         subscriber.Writer.TryWrite(e);
                     }
                 }
-                _lastSeq = e.Seq;
             }
             if (events.Count < 1000)
             {
-                return;
+                break;
             }
         }
+        _sequence.Advance(DateTime.UtcNow);
     }
 
     private static async Task<IReadOnlyList<HubEvent>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using OrderActors.Abstractions.Orders;
@@ -8,6 +9,8 @@ namespace OrderActors.Silo.Projections;
 /// <summary>Queries <c>order_summaries</c>, which the orderhub trigger keeps in step with every order write.</summary>
 public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrderProjection
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
     public async Task<PageResponse<OrderSummaryResponse>> QueryAsync(OrderQuery query)
     {
         const string Filter = """
@@ -26,7 +29,7 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
             {
                 Command($"SELECT count(*) FROM order_summaries {Filter}", query),
                 Command($"""
-                    SELECT order_id, channel, external_order_id, status, amount_fen, warehouse_ids, hold_codes, reroutes, created_at, updated_at
+                    SELECT order_id, channel, external_order_id, status, amount_fen, warehouse_ids, hold_codes, reroutes, created_at, updated_at, holds::text
                     FROM order_summaries {Filter}
                     ORDER BY received_at DESC, order_id
                     LIMIT $8 OFFSET $9
@@ -43,7 +46,8 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
             OrderStatus status = Enum.Parse<OrderStatus>(reader.GetString(3));
             items.Add(new OrderSummaryResponse(reader.GetString(0), reader.GetString(1), reader.GetString(2), status,
                 CustomerStatuses.LabelOf(status), reader.GetInt64(4), reader.GetFieldValue<string[]>(5),
-                reader.GetFieldValue<string[]>(6), reader.GetInt32(7), reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9)));
+                reader.GetFieldValue<string[]>(6), JsonSerializer.Deserialize<List<SummaryHold>>(reader.GetString(10), Json)!,
+                reader.GetInt32(7), reader.GetFieldValue<DateTimeOffset>(8), reader.GetFieldValue<DateTimeOffset>(9)));
         }
         return new PageResponse<OrderSummaryResponse>(items, query.Page, query.PageSize, total);
     }
@@ -62,7 +66,7 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
                     """, tenant),
                 Tenant("""
                     SELECT code, count(*) FROM order_summaries, unnest(hold_codes) AS code
-                    WHERE tenant = $1 AND status = 'OnHold' GROUP BY code
+                    WHERE tenant = $1 GROUP BY code
                     """, tenant),
             },
         };

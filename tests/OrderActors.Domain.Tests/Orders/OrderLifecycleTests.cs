@@ -93,9 +93,24 @@ public sealed class OrderLifecycleTests
     }
 
     [Fact]
-    public void ReleasingHoldsOfAnOrderThatIsNotOnHoldIsRefused()
+    public void ReleasingHoldsOfAnOrderThatHasNoneIsRefused()
     {
         Assert.Throws<IllegalTransitionException>(() => OrderCommands.ReleaseHolds(new OrderRecordBuilder().Build(), null, At, "operator"));
+    }
+
+    [Fact]
+    public void ReleasingANonBlockingHoldAcknowledgesItWithoutChangingTheStatus()
+    {
+        OrderRecord shipped = OrderCommands.Ship(new OrderRecordBuilder().AllocatedAt("WH-HZ").Build(), "SF", "SF1", At, "operator");
+        OrderRecord flagged = OrderCommands.ApplyCarrier(shipped, new CarrierEvent("SF", "SF1", CarrierEventKind.Delivered, At));
+
+        OrderRecord acknowledged = OrderCommands.ReleaseHolds(flagged, "buyer confirmed by phone", At, "operator:li");
+
+        Assert.Equal(OrderStatus.Delivered, acknowledged.Status);
+        Assert.Empty(acknowledged.Holds);
+        TimelineEntry last = acknowledged.Timeline[^1];
+        Assert.Equal((OrderStatus.Delivered, "operator:li"), (last.Status, last.Source));
+        Assert.Contains("carrier_discrepancy", last.Note);
     }
 
     [Fact]

@@ -68,6 +68,10 @@ public sealed record CarrierTrackingRequest(string? TrackingNo, string? Event, D
 /// <summary>One row of the order list, from the projection.</summary>
 public sealed record OrderSummaryResponse(
     string OrderId, string Channel, string ExternalOrderId, OrderStatus Status, string CustomerStatus, long AmountFen,
-    IReadOnlyList<string> WarehouseIds, IReadOnlyList<string> HoldCodes, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    IReadOnlyList<string> WarehouseIds, IReadOnlyList<string> HoldCodes, IReadOnlyList<SummaryHold> Holds, int Reroutes,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+/// <summary>A hold as the order list shows it.</summary>
+public sealed record SummaryHold(string Code, string Message, bool Blocking);
 
 public sealed record PageResponse<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
