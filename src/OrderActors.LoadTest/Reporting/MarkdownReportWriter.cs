@@ -23,12 +23,14 @@ public static class MarkdownReportWriter
         Row(md, "accepted orders/s, spike phase", Number(report.AcceptedPerSecSpike));
         Row(md, "p99 spike ÷ p99 baseline phase", Number(report.P99RatioSpikeToBaseline));
         Row(md, "backlog at the end of the spike", Number(report.BacklogAtSpikeEnd));
-        Row(md, "drain seconds (after the last phase)", Number(report.DrainSeconds));
+        Row(md, "drain seconds (after the spike, back to the baseline phase's backlog)", Number(report.DrainSeconds));
+        Row(md, "drain seconds after the last phase (backlog zero)", Number(report.DrainAfterLastPhaseSeconds));
         Row(md, "hot SKU: ours ÷ naive SQL (orders that got stock per second)", Number(report.HotSkuRatioVsBaseline));
         Row(md, "oversold", Number(report.Oversold));
         Row(md, "lost", Number(report.Lost));
         Row(md, "rerouted", Number(report.Rerouted));
         md.AppendLine();
+        Goals(md, report.Goals);
         Phases(md, report);
         md.AppendLine("## Audit");
         md.AppendLine();
@@ -81,6 +83,21 @@ public static class MarkdownReportWriter
             md.AppendLine();
         }
     }
+
+    private static void Goals(StringBuilder md, IReadOnlyList<GoalResult> goals)
+    {
+        md.AppendLine("## Goals (reported, not enforced)");
+        md.AppendLine();
+        md.AppendLine("| figure | goal | measured | met |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (GoalResult goal in goals)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Figure} | {goal.Target} | {Number(goal.Measured)} | {Met(goal.Met)} |");
+        }
+        md.AppendLine();
+    }
+
+    internal static string Met(bool? met) => met switch { true => "yes", false => "NO", null => "not measured" };
 
     private static void HotSku(StringBuilder md, HotSkuResult? hot)
     {

@@ -58,12 +58,14 @@ public sealed record ComparisonReport(
     IReadOnlyDictionary<string, double?> P50Ratio,
     IReadOnlyDictionary<string, double?> P99Ratio);
 
-/// <summary>The hub's run: traffic figures, backlog and drain, the audit, the setup and the faults injected.</summary>
+/// <summary>The hub's run: traffic figures, backlog and drains, the audit, the setup and the faults injected.</summary>
 public sealed record OursReport(
     TargetReport Traffic,
     SetupSummary Setup,
     long? BacklogAtSpikeEnd,
-    double? DrainSeconds,
+    long? BaselineBacklogPeak,
+    double? DrainAfterSpikeSeconds,
+    double? DrainAfterLastPhaseSeconds,
     IReadOnlyList<BacklogSample> Backlog,
     HubAuditResult Audit,
     TripResult? Trip,
@@ -87,6 +89,7 @@ public sealed record LoadTestReport(
     double AcceptedPerSecSpike,
     double? P99RatioSpikeToBaseline,
     double? DrainSeconds,
+    double? DrainAfterLastPhaseSeconds,
     long? BacklogAtSpikeEnd,
     double? HotSkuRatioVsBaseline,
     long Oversold,
@@ -94,6 +97,7 @@ public sealed record LoadTestReport(
     long? Rerouted,
     bool AuditPassed,
     IReadOnlyList<AuditLine> AuditLines,
+    IReadOnlyList<GoalResult> Goals,
     RunSettings Settings,
     OursReport Ours,
     NaiveReport? NaiveBaseline,

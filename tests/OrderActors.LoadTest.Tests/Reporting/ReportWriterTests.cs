@@ -11,7 +11,7 @@ public sealed class ReportWriterTests
     private static readonly string[] _requiredTopLevel =
     [
         "acceptedPerSecBaseline", "acceptedPerSecSpike", "p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline",
-        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "auditPassed", "ours", "naiveBaseline", "hotSku",
+        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "drainAfterLastPhaseSeconds", "auditPassed", "goals", "ours", "naiveBaseline", "hotSku",
     ];
 
     [Fact]
@@ -29,7 +29,24 @@ public sealed class ReportWriterTests
         Assert.Equal(2.5, root.GetProperty("hotSkuRatioVsBaseline").GetDouble());
         Assert.Equal(7, root.GetProperty("rerouted").GetInt64());
         Assert.Equal(2.5, root.GetProperty("drainSeconds").GetDouble());
+        Assert.Equal(0.5, root.GetProperty("drainAfterLastPhaseSeconds").GetDouble());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("naiveBaseline").GetProperty("traffic").GetProperty("phases").ValueKind);
+    }
+
+    [Fact]
+    public void EachGoalIsJudgedOnTheFigureMeasuredAndAFigureNotMeasuredIsNotCountedAsMet()
+    {
+        Dictionary<string, GoalResult> measured = SyntheticReport.Build().Goals.ToDictionary(goal => goal.Figure);
+        Dictionary<string, GoalResult> withoutBaseline = SyntheticReport.Build(withBaseline: false).Goals.ToDictionary(goal => goal.Figure);
+
+        Assert.Equal(["p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline", "oversold", "lost"], measured.Keys);
+        Assert.True(measured["p99RatioSpikeToBaseline"].Met);
+        Assert.True(measured["drainSeconds"].Met);
+        Assert.Equal(2.5, measured["hotSkuRatioVsBaseline"].Measured);
+        Assert.False(measured["hotSkuRatioVsBaseline"].Met);
+        Assert.True(measured["oversold"].Met);
+        Assert.Null(withoutBaseline["hotSkuRatioVsBaseline"].Met);
+        Assert.Contains("| hotSkuRatioVsBaseline | ≥ 10 | 2.5 | NO |", MarkdownReportWriter.Write(SyntheticReport.Build()));
     }
 
     [Fact]
@@ -71,6 +88,9 @@ public sealed class ReportWriterTests
         Assert.Contains("naive SQL", charts[0]);
         Assert.Contains("spike 80/s", charts[1]);
         Assert.True(Regex.Matches(charts[0], "<polyline").Count >= 2);
+        Assert.All(charts, chart => Assert.Contains("trip WH-SH", chart));
+        Assert.Contains("<h2>Goals", html);
+        Assert.Contains("<td>naive-sql</td><td>spike</td>", html);
     }
 
     [Theory]
