@@ -21,6 +21,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
     public async Task<LoadTestReport> RunAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        string? loadAtStart = MachineLoad.Read();
         int runTag = (int)(startedAt.ToUnixTimeSeconds() % 10_000);
         var schedule = new RateSchedule(options.Phases);
         Catalog catalog = Catalog.Build(options.Skus, options.HotSkus, options.HotBuckets, options.Seed);
@@ -43,7 +44,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         {
             hot = await RunHotSkuAsync(client, dataSource: null, catalog, runTag, cancellationToken);
         }
-        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot);
+        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot, loadAtStart);
     }
 
     private async Task<OursReport> RunOursAsync(

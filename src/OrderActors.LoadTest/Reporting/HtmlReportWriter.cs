@@ -41,7 +41,7 @@ public static class HtmlReportWriter
         html.Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}");
         html.Append(".pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}.left{text-align:left}figure{margin:0 0 16px}");
         html.Append("</style></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>OrderActors load test ({Encode(report.Mode)})</h1><p>{report.StartedAt:u} → {report.FinishedAt:u}, tenant {Encode(report.Settings.Tenant)}, {report.Settings.Clients} clients, {Encode(report.Settings.Machine)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>OrderActors load test ({Encode(report.Mode)})</h1><p>{report.StartedAt:u} → {report.FinishedAt:u}, tenant {Encode(report.Settings.Tenant)}, {report.Settings.Clients} clients, {Encode(report.Settings.Machine)}, load average {Encode(report.Settings.LoadAverageAtStart ?? "n/a")} at the start, {Encode(report.Settings.LoadAverageAtEnd ?? "n/a")} at the end.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"{(report.AuditPassed ? "pass" : "fail")}\">Audit {(report.AuditPassed ? "passed" : "FAILED")}</p>");
         Headline(html, report);
         Goals(html, report.Goals);

@@ -15,6 +15,8 @@ public static class MarkdownReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{report.StartedAt:u} → {report.FinishedAt:u}, tenant `{report.Settings.Tenant}`, {report.Settings.Clients} clients, seed {report.Settings.Seed}, servers {string.Join(", ", report.Settings.Servers)}.");
         md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {report.Settings.Machine}; load average (1, 5, 15 min) {report.Settings.LoadAverageAtStart ?? "n/a"} at the start, {report.Settings.LoadAverageAtEnd ?? "n/a"} at the end.");
+        md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**Audit: {(report.AuditPassed ? "PASSED" : "FAILED")}**");
         md.AppendLine();
         md.AppendLine("| figure | value |");

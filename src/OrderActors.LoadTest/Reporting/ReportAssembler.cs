@@ -10,7 +10,8 @@ public static class ReportAssembler
 {
     public const int SchemaVersion = 1;
 
-    public static LoadTestReport Assemble(LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot)
+    public static LoadTestReport Assemble(
+        LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot, string? loadAtStart = null)
     {
         TargetReport traffic = ours.Traffic;
         PhaseReport? baseline = traffic.Phases.FirstOrDefault(phase => phase.Name == PhaseSpec.Baseline) ?? traffic.Phases.FirstOrDefault();
@@ -45,7 +46,7 @@ public static class ReportAssembler
             lines.All(line => line.Passed),
             lines,
             Goals.Check(traffic.P99RatioSpikeToBaseline, ours.DrainAfterSpikeSeconds, hotSkuRatio, oversold, ours.Audit.Lost),
-            Settings(options),
+            Settings(options, loadAtStart),
             ours,
             naive,
             naive is null ? null : TargetReports.Compare(traffic, naive.Traffic),
@@ -64,7 +65,7 @@ public static class ReportAssembler
         }
     }
 
-    private static RunSettings Settings(LoadTestOptions options) => new(
+    private static RunSettings Settings(LoadTestOptions options, string? loadAtStart) => new(
         options.Servers.Select(server => server.ToString()).ToList(),
         options.Tenant,
         options.Clients,
@@ -75,11 +76,13 @@ public static class ReportAssembler
         options.Phases.Select(phase => new PhaseSetting(phase.Name, phase.RatePerSecond, phase.Duration.TotalSeconds)).ToList(),
         options.Baseline,
         options.HotSkuOrders,
-        $"{Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        $"{Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+        loadAtStart,
+        MachineLoad.Read());
 
     private static IReadOnlyList<string> Notes { get; } =
     [
-        "Every figure was measured in this invocation; ratios compare figures measured one after the other in it, ours first. The load generator shares the machine (see settings.machine) with whatever else runs there.",
+        "Every figure was measured in this invocation; ratios compare figures measured one after the other in it, ours first. The load generator shares the machine (see settings.machine) with whatever else runs there; settings.loadAverageAtStart and loadAverageAtEnd are the machine's 1, 5 and 15 minute load averages around the run.",
         "acceptedPerSec*: new orders acknowledged (202 for the hub, a committed row for the baseline) among those due in the phase, divided by the phase's planned duration. Traffic is open loop: orders leave on schedule whatever the answers; a request that would exceed the client bound is dropped and counted, not queued.",
         "A short warm-up phase at the baseline rate comes first (connections, JIT, caches); it is reported but no headline figure uses it.",
         "Latency runs from the moment a request is dispatched to its answer, so any wait for a thread in the load generator counts against the system (schedulerLag and clientQueueing show how much of that was the generator's own); it is read from log-linear histograms (each percentile within about 3 %). p99RatioSpikeToBaseline is the hub's order-intake p99 in the spike phase over the same in the baseline phase.",

@@ -117,7 +117,9 @@ public sealed record RunSettings(
     IReadOnlyList<PhaseSetting> Phases,
     bool NaiveBaseline,
     int HotSkuOrders,
-    string Machine);
+    string Machine,
+    string? LoadAverageAtStart,
+    string? LoadAverageAtEnd);
 
 /// <summary>One configured phase.</summary>
 public sealed record PhaseSetting(string Name, double RatePerSec, double DurationSec);
