@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The load test (src/OrderActors.LoadTest): a +300 % spike through the REST facade with a correctness audit, and
 # the naive SQL baseline driven with the same traffic in the same run. Writes loadtest-report/report.{json,md,html}.
-#   scripts/loadtest.sh              # full: 10 s warm-up, then 50 → 200 → 50 orders/s for 2 min each
+#   scripts/loadtest.sh              # full: 10 s warm-up, then 50 → 200 → 50 orders/s for 1 min each (~8 min)
 #   scripts/loadtest.sh --quick      # the same shape scaled down: under 3 minutes, baseline included
 #   scripts/loadtest.sh --server http://127.0.0.1:5081 --server http://127.0.0.1:5082 \
 #       --server http://127.0.0.1:5083 --kill-silo .cluster/silo-2.pid      # against scripts/cluster-up.sh
@@ -74,7 +74,7 @@ if [ "$baseline" = 1 ]; then
   [ "$user_pg" = 1 ] || extra+=(--baseline-pg "$CONNECTION")
 fi
 if [ "$trip" = 1 ]; then
-  if [ "$quick" = 1 ]; then extra+=(--trip-at 7.5 --trip-warehouse WH-SH); else extra+=(--trip-at 60 --trip-warehouse WH-SH); fi
+  if [ "$quick" = 1 ]; then extra+=(--trip-at 7.5 --trip-warehouse WH-SH); else extra+=(--trip-at 30 --trip-warehouse WH-SH); fi
 fi
 
 cd "$REPO_ROOT"
