@@ -67,7 +67,7 @@ if [ "$own_silo" = 1 ]; then
   done
   curl -fsS "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1 || { log "the silo is not ready: see $SILO_LOG"; exit 2; }
   log "silo ready on http://127.0.0.1:$HTTP_PORT (log: $SILO_LOG)"
-  extra+=(--server "http://127.0.0.1:$HTTP_PORT")
+  extra+=(--server "http://127.0.0.1:$HTTP_PORT" --watch-pg "$CONNECTION")
 fi
 if [ "$baseline" = 1 ]; then
   [ "$user_baseline" = 1 ] || extra+=(--baseline)

@@ -34,6 +34,9 @@ public sealed record LoadTestOptions
 
     public string? BaselinePg { get; init; }
 
+    /// <summary>The hub's own PostgreSQL database, whose pg_stat_activity is read once a second during its traffic; null: not read.</summary>
+    public string? WatchPg { get; init; }
+
     /// <summary>Orders of the hot-SKU comparison; zero skips it.</summary>
     public int HotSkuOrders { get; init; } = 3000;
 

@@ -55,8 +55,14 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         var driver = new OpenLoopDriver(new HubTarget(client), recorder, planner.Next, options.Clients);
         using var watch = new BacklogWatch(new HubBacklog(client), driver, options.DrainTimeout);
         var chaos = new ChaosActions(client, driver);
+        await using NpgsqlDataSource? watchSource = options.WatchPg is { } watchPg ? NpgsqlDataSource.Create(watchPg) : null;
+        PostgresWatch? postgres = watchSource is null ? null : new PostgresWatch(watchSource, driver);
         int? spike = IndexOf(schedule, PhaseSpec.Spike);
         List<TimedAction> actions = [.. watch.Actions(IndexOf(schedule, PhaseSpec.Baseline), spike)];
+        if (postgres is not null)
+        {
+            actions.Add(postgres.Action());
+        }
         if (options.TripAt is { } tripAt && options.TripWarehouse is { } warehouse)
         {
             actions.Add(chaos.TripAt(SpikeOffset(schedule, spike, tripAt), warehouse));
@@ -82,7 +88,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
             .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected), cancellationToken);
         return new OursReport(
             TargetReports.From(recorder, watch.Samples), setup, watch.AtSpikeEnd, watch.BaselinePeak, watch.SpikeDrainSeconds, watch.DrainSeconds, watch.Samples, audit,
-            chaos.Trip, chaos.Kill, client.Retries, client.Unreachable);
+            chaos.Trip, chaos.Kill, client.Retries, client.Unreachable, postgres?.Result);
     }
 
     private static int? IndexOf(RateSchedule schedule, string name)

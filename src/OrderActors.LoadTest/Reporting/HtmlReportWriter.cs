@@ -32,7 +32,8 @@ public static class HtmlReportWriter
             new("orderactors", OursColor, report.Ours.Backlog.Select(sample => (sample.AtSeconds, (double?)sample.Backlog)).ToList()),
         };
         IReadOnlyList<ChartMarker> markers = Markers(report);
-        double xEnd = throughput.Concat(backlog).SelectMany(series => series.Points).Select(point => point.X)
+        IReadOnlyList<ChartSeries> postgres = report.Ours.PostgresWaits is { } waits ? PostgresSeries(waits) : [];
+        double xEnd = throughput.Concat(backlog).Concat(postgres).SelectMany(series => series.Points).Select(point => point.X)
             .Append(bands.Select(band => band.To).DefaultIfEmpty(1).Max()).Max();
 
         var html = new StringBuilder();
@@ -48,6 +49,10 @@ public static class HtmlReportWriter
         html.Append("<figure>").Append(SvgChart.Draw("New orders acknowledged per second", "orders/s", throughput, bands, markers, xEnd)).Append("</figure>");
         html.Append("<figure>").Append(SvgChart.Draw("Order intake p99 latency per second", "ms", p99, bands, markers, xEnd)).Append("</figure>");
         html.Append("<figure>").Append(SvgChart.Draw("Hub backlog: orders not yet past reservation and allocation", "orders", backlog, bands, markers, xEnd)).Append("</figure>");
+        if (postgres.Count > 0)
+        {
+            html.Append("<figure>").Append(SvgChart.Draw("PostgreSQL: active backends of the hub's database", "backends", postgres, bands, markers, xEnd)).Append("</figure>");
+        }
         HtmlTables.Phases(html, report);
         HtmlTables.HotSku(html, report.HotSku);
         Audit(html, report);
@@ -62,6 +67,17 @@ public static class HtmlReportWriter
 
     private static ChartSeries Series(string name, string color, TargetReport target, Func<TimelinePoint, double?> value) =>
         new(name, color, target.Timeline.Select(point => (point.Second + 0.5, value(point))).ToList());
+
+    /// <summary>All active backends, and those waiting on the wait event that peaked highest (the CPU aside).</summary>
+    private static List<ChartSeries> PostgresSeries(PostgresWaits waits)
+    {
+        var series = new List<ChartSeries> { new("all active", "#57606a", waits.Samples.Select(s => (s.AtSeconds, (double?)s.Total)).ToList()) };
+        if (waits.Peaks.FirstOrDefault(peak => peak.WaitEvent != "running") is { } top)
+        {
+            series.Add(new ChartSeries(top.WaitEvent, NaiveColor, waits.Samples.Select(s => (s.AtSeconds, (double?)s.Active.GetValueOrDefault(top.WaitEvent))).ToList()));
+        }
+        return series;
+    }
 
     private static IReadOnlyList<ChartBand> Bands(IReadOnlyList<PhaseSetting> phases)
     {

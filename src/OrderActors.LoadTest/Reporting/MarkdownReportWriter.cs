@@ -34,6 +34,7 @@ public static class MarkdownReportWriter
         md.AppendLine();
         Goals(md, report.Goals);
         Phases(md, report);
+        Postgres(md, report.Ours.PostgresWaits);
         md.AppendLine("## Audit");
         md.AppendLine();
         foreach (AuditLine line in report.AuditLines)
@@ -95,6 +96,25 @@ public static class MarkdownReportWriter
         foreach (GoalResult goal in goals)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Figure} | {goal.Target} | {Number(goal.Measured)} | {Met(goal.Met)} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Postgres(StringBuilder md, PostgresWaits? waits)
+    {
+        if (waits is null)
+        {
+            return;
+        }
+        md.AppendLine("## PostgreSQL during the hub's traffic");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"pg_stat_activity of the hub's database, read {waits.Readings} times (once a second): at most {waits.PeakActive} backends active at once.");
+        md.AppendLine();
+        md.AppendLine("| active backends waiting on | most at once | at s | readings with any |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (PostgresWaitPeak peak in waits.Peaks)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {peak.WaitEvent} | {peak.PeakBackends} | {Number(peak.PeakAtSeconds)} | {peak.Readings} |");
         }
         md.AppendLine();
     }

@@ -71,7 +71,8 @@ public sealed record OursReport(
     TripResult? Trip,
     KillResult? Kill,
     long ClientRetries,
-    long Unreachable);
+    long Unreachable,
+    PostgresWaits? PostgresWaits = null);
 
 /// <summary>The naive SQL baseline's run.</summary>
 public sealed record NaiveReport(TargetReport Traffic, NaiveAuditResult Audit);

@@ -22,6 +22,7 @@ public sealed class SmokeTests
             TripWarehouse = "WH-SH",
             Baseline = true,
             BaselinePg = silo.DatabaseConnectionString,
+            WatchPg = silo.DatabaseConnectionString,
         };
 
         LoadTestReport report = await SmallRun.RunAsync(options);
@@ -35,5 +36,6 @@ public sealed class SmokeTests
         Assert.Equal(200, report.Ours.Trip?.StatusCode);
         Assert.NotNull(report.NaiveBaseline);
         Assert.NotNull(report.HotSkuRatioVsBaseline);
+        Assert.True(report.Ours.PostgresWaits?.Readings > 0, "pg_stat_activity was never read");
     }
 }

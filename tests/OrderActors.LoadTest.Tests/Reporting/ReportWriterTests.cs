@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
 
@@ -50,6 +51,19 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void PostgresWaitsArePeakedPerWaitEventAndShownInTheSummary()
+    {
+        LoadTestReport report = SyntheticReport.Build();
+        PostgresWaits waits = report.Ours.PostgresWaits!;
+
+        Assert.Equal(3, waits.Readings);
+        Assert.Equal(41, waits.PeakActive);
+        Assert.Equal(new PostgresWaitPeak("Lock:object", 40, 25, 2), waits.Peaks[0]);
+        Assert.Equal(["Lock:object", "LWLock:WALWrite", "running"], waits.Peaks.Select(peak => peak.WaitEvent));
+        Assert.Contains("| Lock:object | 40 | 25 | 2 |", MarkdownReportWriter.Write(report));
+    }
+
+    [Fact]
     public void WithoutTheBaselineItsFiguresAreNullNotInvented()
     {
         LoadTestReport report = SyntheticReport.Build(withBaseline: false);
@@ -80,7 +94,7 @@ public sealed class ReportWriterTests
         string html = HtmlReportWriter.Write(SyntheticReport.Build());
 
         string[] charts = Regex.Matches(html, "<svg.*?</svg>", RegexOptions.Singleline).Select(match => match.Value).ToArray();
-        Assert.Equal(3, charts.Length);
+        Assert.Equal(4, charts.Length);
         Assert.All(charts, chart => XElement.Parse(chart));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
@@ -91,6 +105,7 @@ public sealed class ReportWriterTests
         Assert.All(charts, chart => Assert.Contains("trip WH-SH", chart));
         Assert.Contains("<h2>Goals", html);
         Assert.Contains("<td>naive-sql</td><td>spike</td>", html);
+        Assert.Contains("Lock:object", charts[3]);
     }
 
     [Theory]
