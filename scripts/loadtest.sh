@@ -5,12 +5,13 @@
 #   scripts/loadtest.sh --quick      # the same shape scaled down: under 3 minutes, baseline included
 #   scripts/loadtest.sh --server http://127.0.0.1:5081 --server http://127.0.0.1:5082 \
 #       --server http://127.0.0.1:5083 --kill-silo .cluster/silo-2.pid      # against scripts/cluster-up.sh
-# Without --server it starts its own silo like scripts/run.sh, on the private PostgreSQL with a database of its
-# own (orderactors_loadtest, dropped and recreated every run) on port 5090, and stops it at the end. The naive
-# baseline uses that same PostgreSQL server (schema naive_baseline). The breaker of WH-SH is tripped half way
-# through the spike unless --trip-at (or --no-trip) is given. --no-baseline skips the baseline; every other argument goes to the
-# load test (dotnet run --project src/OrderActors.LoadTest -- --help). Exit code: 0 audit passed, 1 audit failed,
-# 2 the hub could not be set up or reached.
+# Without --server it starts its own silo like scripts/run.sh on port 5090, with a database of its own
+# (orderactors_loadtest, dropped and recreated every run) on the PostgreSQL answering on port 55432 (started with
+# scripts/pg-up.sh when none does), watches that database's pg_stat_activity (--watch-pg) and stops the silo at the
+# end. The naive baseline uses the same PostgreSQL server (schema naive_baseline). The breaker of WH-SH is tripped
+# half way through the spike unless --trip-at or --no-trip is given; --no-baseline skips the baseline; every other
+# argument goes to the load test (dotnet run --project src/OrderActors.LoadTest -- --help). Exit code: 0 audit
+# passed, 1 audit failed, 2 the hub could not be set up or reached.
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
 ensure_postgres
