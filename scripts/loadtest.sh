@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The load test (src/OrderActors.LoadTest): a +300 % spike through the REST facade with a correctness audit, and
 # the naive SQL baseline driven with the same traffic in the same run. Writes loadtest-report/report.{json,md,html}.
-#   scripts/loadtest.sh              # full: 10 s warm-up, then 50 → 200 → 50 orders/s for 2 min each
+#   scripts/loadtest.sh              # full: 10 s warm-up, then 50 → 200 → 50 orders/s for 1 min each (~8 min)
 #   scripts/loadtest.sh --quick      # the same shape scaled down: under 3 minutes, baseline included
 #   scripts/loadtest.sh --server http://127.0.0.1:5081 --server http://127.0.0.1:5082 \
 #       --server http://127.0.0.1:5083 --kill-silo .cluster/silo-2.pid      # against scripts/cluster-up.sh
-# Without --server it starts its own silo like scripts/run.sh, on the private PostgreSQL with a database of its
-# own (orderactors_loadtest, dropped and recreated every run) on port 5090, and stops it at the end. The naive
-# baseline uses that same PostgreSQL server (schema naive_baseline). The breaker of WH-SH is tripped half way
-# through the spike unless --trip-at is given. --no-baseline skips the baseline; every other argument goes to the
-# load test (dotnet run --project src/OrderActors.LoadTest -- --help). Exit code: 0 audit passed, 1 audit failed,
-# 2 the hub could not be set up or reached.
+# Without --server it starts its own silo like scripts/run.sh on port 5090, with a database of its own
+# (orderactors_loadtest, dropped and recreated every run) on the PostgreSQL answering on port 55432 (started with
+# scripts/pg-up.sh when none does), watches that database's pg_stat_activity (--watch-pg) and stops the silo at the
+# end. The naive baseline uses the same PostgreSQL server (schema naive_baseline). The breaker of WH-SH is tripped
+# half way through the spike unless --trip-at or --no-trip is given; --no-baseline skips the baseline; every other
+# argument goes to the load test (dotnet run --project src/OrderActors.LoadTest -- --help). Exit code: 0 audit
+# passed, 1 audit failed, 2 the hub could not be set up or reached.
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet
+ensure_postgres
 PG_PORT="${OA_PG_PORT:-55432}"
 HTTP_PORT="${OA_LOADTEST_PORT:-5090}"
 DATABASE=orderactors_loadtest
@@ -21,6 +23,7 @@ own_silo=1; baseline=1; user_baseline=0; user_pg=0; quick=0; trip=1; pass=()
 for arg in "$@"; do
   case "$arg" in
     --no-baseline) baseline=0; continue ;;
+    --no-trip) trip=0; continue ;;
     --server|--server=*) own_silo=0 ;;
     --baseline) user_baseline=1 ;;
     --baseline-pg|--baseline-pg=*) user_pg=1 ;;
@@ -30,7 +33,11 @@ for arg in "$@"; do
   pass+=("$arg")
 done
 
-"$REPO_ROOT/scripts/pg-up.sh" >/dev/null
+# A PostgreSQL already answering on the port (another worktree's private server) is used as it is: starting a second
+# one on the same port would fail.
+if ! "$(pg_bindir)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
+  OA_PG_PORT="$PG_PORT" "$REPO_ROOT/scripts/pg-up.sh" >/dev/null
+fi
 PGOPTIONS="--client-min-messages=warning" pg_user_run "$(pg_bindir)/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "DROP DATABASE IF EXISTS $DATABASE WITH (FORCE)" >/dev/null
 pg_create_database "$PG_PORT" "$DATABASE"
 CONNECTION="$(pg_connection_string "$PG_PORT" "$DATABASE")"
@@ -61,14 +68,14 @@ if [ "$own_silo" = 1 ]; then
   done
   curl -fsS "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null 2>&1 || { log "the silo is not ready: see $SILO_LOG"; exit 2; }
   log "silo ready on http://127.0.0.1:$HTTP_PORT (log: $SILO_LOG)"
-  extra+=(--server "http://127.0.0.1:$HTTP_PORT")
+  extra+=(--server "http://127.0.0.1:$HTTP_PORT" --watch-pg "$CONNECTION")
 fi
 if [ "$baseline" = 1 ]; then
   [ "$user_baseline" = 1 ] || extra+=(--baseline)
   [ "$user_pg" = 1 ] || extra+=(--baseline-pg "$CONNECTION")
 fi
 if [ "$trip" = 1 ]; then
-  if [ "$quick" = 1 ]; then extra+=(--trip-at 7.5 --trip-warehouse WH-SH); else extra+=(--trip-at 60 --trip-warehouse WH-SH); fi
+  if [ "$quick" = 1 ]; then extra+=(--trip-at 7.5 --trip-warehouse WH-SH); else extra+=(--trip-at 30 --trip-warehouse WH-SH); fi
 fi
 
 cd "$REPO_ROOT"

@@ -21,6 +21,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
     public async Task<LoadTestReport> RunAsync(CancellationToken cancellationToken)
     {
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+        string? loadAtStart = MachineLoad.Read();
         int runTag = (int)(startedAt.ToUnixTimeSeconds() % 10_000);
         var schedule = new RateSchedule(options.Phases);
         Catalog catalog = Catalog.Build(options.Skus, options.HotSkus, options.HotBuckets, options.Seed);
@@ -43,7 +44,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         {
             hot = await RunHotSkuAsync(client, dataSource: null, catalog, runTag, cancellationToken);
         }
-        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot);
+        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot, loadAtStart);
     }
 
     private async Task<OursReport> RunOursAsync(
@@ -54,8 +55,14 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         var driver = new OpenLoopDriver(new HubTarget(client), recorder, planner.Next, options.Clients);
         using var watch = new BacklogWatch(new HubBacklog(client), driver, options.DrainTimeout);
         var chaos = new ChaosActions(client, driver);
+        await using NpgsqlDataSource? watchSource = options.WatchPg is { } watchPg ? NpgsqlDataSource.Create(watchPg) : null;
+        PostgresWatch? postgres = watchSource is null ? null : new PostgresWatch(watchSource, driver);
         int? spike = IndexOf(schedule, PhaseSpec.Spike);
-        List<TimedAction> actions = [.. watch.Actions(spike)];
+        List<TimedAction> actions = [.. watch.Actions(IndexOf(schedule, PhaseSpec.Baseline), spike)];
+        if (postgres is not null)
+        {
+            actions.Add(postgres.Action());
+        }
         if (options.TripAt is { } tripAt && options.TripWarehouse is { } warehouse)
         {
             actions.Add(chaos.TripAt(SpikeOffset(schedule, spike, tripAt), warehouse));
@@ -70,17 +77,18 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         Task running = driver.RunAsync(actions, cancellationToken);
         await display.ShowAsync(() => ProgressSnapshot.From(recorder, driver, watch.Samples.LastOrDefault()?.Backlog), running);
         await running;
-        display.Stage(watch.Drained
-            ? $"backlog drained {watch.DrainSeconds:F1} s after the last phase (backlog at the end of the spike: {watch.AtSpikeEnd?.ToString() ?? "n/a"})"
-            : $"backlog NOT drained within {options.DrainTimeout.TotalSeconds:F0} s");
+        display.Stage(
+            $"backlog at the end of the spike {watch.AtSpikeEnd?.ToString() ?? "n/a"}, back to the baseline phase's peak ({watch.BaselinePeak?.ToString() ?? "n/a"}) "
+            + (watch.SpikeDrainSeconds is { } spikeDrain ? $"{spikeDrain:F1} s after the spike" : "not at all")
+            + (watch.Drained ? $"; zero {watch.DrainSeconds:F1} s after the last phase" : $"; NOT zero within {options.DrainTimeout.TotalSeconds:F0} s of the last phase"));
 
         display.Stage($"audit: reading back {recorder.Ledger.Count} acknowledged orders, inventory, GET /api/v1/audit and the dashboard");
         long rejected = recorder.Phases.Sum(phase => Enum.GetValues<RequestKind>().Sum(kind => phase[kind][OutcomeKind.Rejected]));
         HubAuditResult audit = await new HubAudit(client, options.Clients)
             .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected), cancellationToken);
         return new OursReport(
-            TargetReports.From(recorder, watch.Samples), setup, watch.AtSpikeEnd, watch.DrainSeconds, watch.Samples, audit,
-            chaos.Trip, chaos.Kill, client.Retries, client.Unreachable);
+            TargetReports.From(recorder, watch.Samples), setup, watch.AtSpikeEnd, watch.BaselinePeak, watch.SpikeDrainSeconds, watch.DrainSeconds, watch.Samples, audit,
+            chaos.Trip, chaos.Kill, client.Retries, client.Unreachable, postgres?.Result);
     }
 
     private static int? IndexOf(RateSchedule schedule, string name)

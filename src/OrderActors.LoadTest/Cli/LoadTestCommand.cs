@@ -24,6 +24,7 @@ public static class LoadTestCommand
     private static readonly Option<int?> _seed = new("--seed") { Description = "Seed of the traffic; the same seed replays the same orders." };
     private static readonly Option<bool> _baseline = new("--baseline") { Description = "Also run the naive SQL baseline with the same traffic, in this invocation." };
     private static readonly Option<string?> _baselinePg = new("--baseline-pg") { Description = "PostgreSQL connection string for the naive baseline (schema naive_baseline is recreated)." };
+    private static readonly Option<string?> _watchPg = new("--watch-pg") { Description = "Connection string of the hub's own database: pg_stat_activity is read once a second during its traffic and the waits reported." };
     private static readonly Option<int?> _hotSkuOrders = new("--hot-sku-orders") { Description = "Orders of the hot-SKU comparison (0 skips it)." };
     private static readonly Option<double?> _tripAt = new("--trip-at") { Description = "Seconds into the spike at which to trip --trip-warehouse's breaker." };
     private static readonly Option<string?> _tripWarehouse = new("--trip-warehouse") { Description = "The warehouse to trip (WH-HZ, WH-SH, WH-GZ, WH-BJ, WH-CD, WH-WH)." };
@@ -39,7 +40,7 @@ public static class LoadTestCommand
         foreach (Option option in new Option[]
         {
             _servers, _tenant, _quick, _warmupSeconds, _baselineRate, _baselineSeconds, _spikeRate, _spikeSeconds, _recoveryRate, _recoverySeconds, _clients, _skus,
-            _hotSkus, _hotBuckets, _seed, _baseline, _baselinePg, _hotSkuOrders, _tripAt, _tripWarehouse, _killSilo, _killAt, _drainTimeout, _requestTimeout, _out,
+            _hotSkus, _hotBuckets, _seed, _baseline, _baselinePg, _watchPg, _hotSkuOrders, _tripAt, _tripWarehouse, _killSilo, _killAt, _drainTimeout, _requestTimeout, _out,
         })
         {
             root.Options.Add(option);
@@ -96,6 +97,7 @@ public static class LoadTestCommand
             Seed = parse.GetValue(_seed) ?? preset.Seed,
             Baseline = parse.GetValue(_baseline),
             BaselinePg = parse.GetValue(_baselinePg),
+            WatchPg = parse.GetValue(_watchPg),
             HotSkuOrders = parse.GetValue(_hotSkuOrders) ?? preset.HotSkuOrders,
             TripAt = parse.GetValue(_tripAt),
             TripWarehouse = parse.GetValue(_tripWarehouse),

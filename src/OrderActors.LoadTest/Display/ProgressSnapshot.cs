@@ -9,15 +9,18 @@ public sealed record PhaseRow(string Name, double TargetRate, double AchievedRat
 /// <summary>What the live display shows at one moment.</summary>
 public sealed record ProgressSnapshot(string Target, double ElapsedSeconds, double TotalSeconds, int InFlight, long? Backlog, IReadOnlyList<PhaseRow> Phases)
 {
+    private static readonly TimeSpan _settle = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Reads the recorder: a finished phase's rate is over its whole duration, the running phase's over the part
-    /// elapsed so far, phases not begun show zero.
+    /// elapsed so far, phases not begun show zero. A phase becomes the current one after its first second: a rate
+    /// over a few milliseconds says nothing, so until then the phase before it stays current.
     /// </summary>
     public static ProgressSnapshot From(TrafficRecorder recorder, OpenLoopDriver driver, long? backlog)
     {
         TimeSpan elapsed = driver.Elapsed;
         RateSchedule schedule = recorder.Schedule;
-        int current = schedule.PhaseAt(elapsed);
+        int current = schedule.PhaseAt(elapsed > _settle ? elapsed - _settle : TimeSpan.Zero);
         PhaseRow[] rows = recorder.Phases.Select((phase, i) =>
         {
             double seconds = Math.Clamp((elapsed - schedule.StartOf(i)).TotalSeconds, 0, phase.Spec.Duration.TotalSeconds);

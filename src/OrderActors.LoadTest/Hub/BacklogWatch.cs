@@ -7,10 +7,11 @@ namespace OrderActors.LoadTest.Hub;
 public sealed record BacklogSample(double AtSeconds, long? Backlog);
 
 /// <summary>
-/// Watches the hub's backlog during and after the traffic: a reading every second for the chart, one at the end of
-/// the spike, and after the last phase a poll every 100 ms until the backlog is zero. drainSeconds is the time from
-/// the scheduled end of the last phase to the first poll that finds no order of the run in Paid or Reserved;
-/// requests still in flight at that end count towards it.
+/// Watches the hub's backlog during and after the traffic: a reading every second for the chart, and two drains
+/// polled every 100 ms. The spike drain runs from the end of the spike phase (traffic goes on at the recovery
+/// rate) to the first reading back at or below the most the baseline phase's readings showed: the backlog the
+/// spike left behind, worked off. The final drain runs from the scheduled end of the last phase to the first
+/// reading of zero; requests still in flight at that end count towards it.
 /// </summary>
 public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, TimeSpan drainTimeout) : IDisposable
 {
@@ -24,12 +25,19 @@ public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, Time
     /// <summary>The backlog read when the spike phase ended; null if unreadable or no spike.</summary>
     public long? AtSpikeEnd { get; private set; }
 
+    /// <summary>The most the baseline phase's readings showed: what the baseline rate keeps in flight by itself.</summary>
+    public long? BaselinePeak { get; private set; }
+
+    /// <summary>Seconds from the end of the spike until the backlog was back at <see cref="BaselinePeak"/> or below.</summary>
+    public double? SpikeDrainSeconds { get; private set; }
+
+    /// <summary>Seconds from the end of the last phase until the backlog read zero.</summary>
     public double? DrainSeconds { get; private set; }
 
     public bool Drained => DrainSeconds is not null;
 
-    /// <summary>The actions to hand the driver: the sampler, the spike-end reading and the drain.</summary>
-    public IReadOnlyList<TimedAction> Actions(int? spikePhase)
+    /// <summary>The actions to hand the driver: the sampler, the spike drain and the final drain.</summary>
+    public IReadOnlyList<TimedAction> Actions(int? baselinePhase, int? spikePhase)
     {
         var actions = new List<TimedAction>
         {
@@ -38,10 +46,7 @@ public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, Time
         };
         if (spikePhase is { } spike)
         {
-            actions.Add(new TimedAction("backlog-at-spike-end", driver.Schedule.EndOf(spike), async token =>
-            {
-                AtSpikeEnd = await ReadAsync(token);
-            }));
+            actions.Add(new TimedAction("spike-drain", driver.Schedule.EndOf(spike), token => SpikeDrainAsync(baselinePhase, spike, token)));
         }
         return actions;
     }
@@ -65,6 +70,31 @@ public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, Time
         }
     }
 
+    private async Task SpikeDrainAsync(int? baselinePhase, int spikePhase, CancellationToken cancellationToken)
+    {
+        TimeSpan spikeEnd = driver.Schedule.EndOf(spikePhase);
+        long threshold = Peak(baselinePhase);
+        BaselinePeak = threshold;
+        BacklogSample reading = await ReadAsync(cancellationToken);
+        AtSpikeEnd = reading.Backlog;
+        TimeSpan deadline = driver.Schedule.Total + drainTimeout;
+        while (reading.Backlog is null || reading.Backlog > threshold)
+        {
+            if (DrainSeconds is { } final)
+            {
+                SpikeDrainSeconds = (driver.Schedule.Total - spikeEnd).TotalSeconds + final;
+                return;
+            }
+            if (driver.Elapsed >= deadline)
+            {
+                return;
+            }
+            await Task.Delay(_drainPoll, cancellationToken);
+            reading = await ReadAsync(cancellationToken);
+        }
+        SpikeDrainSeconds = Math.Max(0, (driver.Elapsed - spikeEnd).TotalSeconds);
+    }
+
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
         TimeSpan end = driver.Schedule.Total;
@@ -72,10 +102,10 @@ public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, Time
         {
             while (driver.Elapsed - end < drainTimeout)
             {
-                long? count = await ReadAsync(cancellationToken);
-                if (count == 0)
+                BacklogSample reading = await ReadAsync(cancellationToken);
+                if (reading.Backlog == 0)
                 {
-                    DrainSeconds = (driver.Elapsed - end).TotalSeconds;
+                    DrainSeconds = Math.Max(0, (driver.Elapsed - end).TotalSeconds);
                     return;
                 }
                 await Task.Delay(_drainPoll, cancellationToken);
@@ -87,11 +117,31 @@ public sealed class BacklogWatch(HubBacklog backlog, OpenLoopDriver driver, Time
         }
     }
 
-    private async Task<long?> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>The highest readable sample taken during <paramref name="phase"/>; zero without one.</summary>
+    private long Peak(int? phase)
+    {
+        if (phase is not { } index)
+        {
+            return 0;
+        }
+        double from = driver.Schedule.StartOf(index).TotalSeconds;
+        double to = driver.Schedule.EndOf(index).TotalSeconds;
+        return _samples.Where(sample => sample.AtSeconds >= from && sample.AtSeconds < to && sample.Backlog is not null)
+            .Select(sample => sample.Backlog!.Value)
+            .DefaultIfEmpty(0)
+            .Max();
+    }
+
+    /// <summary>
+    /// Reads the backlog; the sample is stamped with the moment the reading started, while the drains count to the
+    /// moment the answer came, so they never end early.
+    /// </summary>
+    private async Task<BacklogSample> ReadAsync(CancellationToken cancellationToken)
     {
         TimeSpan at = driver.Elapsed;
         long? count = await backlog.CountAsync(cancellationToken);
-        _samples.Enqueue(new BacklogSample(Math.Round(at.TotalSeconds, 2), count));
-        return count;
+        var sample = new BacklogSample(Math.Round(at.TotalSeconds, 2), count);
+        _samples.Enqueue(sample);
+        return sample;
     }
 }

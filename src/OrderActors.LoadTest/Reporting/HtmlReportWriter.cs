@@ -7,7 +7,8 @@ namespace OrderActors.LoadTest.Reporting;
 
 /// <summary>
 /// Writes report.html: one self-contained page (inline CSS and SVG, no script, no CDN) with throughput, p99 and
-/// backlog over time, phases shaded, ours beside the naive SQL baseline, and the Markdown summary's figures.
+/// backlog over time, phases shaded and injected faults marked, ours beside the naive SQL baseline, and the
+/// Markdown summary's figures and tables.
 /// </summary>
 public static class HtmlReportWriter
 {
@@ -30,19 +31,30 @@ public static class HtmlReportWriter
         {
             new("orderactors", OursColor, report.Ours.Backlog.Select(sample => (sample.AtSeconds, (double?)sample.Backlog)).ToList()),
         };
+        IReadOnlyList<ChartMarker> markers = Markers(report);
+        IReadOnlyList<ChartSeries> postgres = report.Ours.PostgresWaits is { } waits ? PostgresSeries(waits) : [];
+        double xEnd = throughput.Concat(backlog).Concat(postgres).SelectMany(series => series.Points).Select(point => point.X)
+            .Append(bands.Select(band => band.To).DefaultIfEmpty(1).Max()).Max();
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>OrderActors load test</title><style>");
         html.Append("body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 20px}");
         html.Append("td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}");
-        html.Append(".pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}figure{margin:0 0 16px}");
+        html.Append(".pass{color:#1a7f37}.fail{color:#cf222e;font-weight:bold}.left{text-align:left}figure{margin:0 0 16px}");
         html.Append("</style></head><body>");
-        html.Append(CultureInfo.InvariantCulture, $"<h1>OrderActors load test ({Encode(report.Mode)})</h1><p>{report.StartedAt:u} → {report.FinishedAt:u}, tenant {Encode(report.Settings.Tenant)}, {report.Settings.Clients} clients.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>OrderActors load test ({Encode(report.Mode)})</h1><p>{report.StartedAt:u} → {report.FinishedAt:u}, tenant {Encode(report.Settings.Tenant)}, {report.Settings.Clients} clients, {Encode(report.Settings.Machine)}, load average {Encode(report.Settings.LoadAverageAtStart ?? "n/a")} at the start, {Encode(report.Settings.LoadAverageAtEnd ?? "n/a")} at the end.</p>");
         html.Append(CultureInfo.InvariantCulture, $"<p class=\"{(report.AuditPassed ? "pass" : "fail")}\">Audit {(report.AuditPassed ? "passed" : "FAILED")}</p>");
         Headline(html, report);
-        html.Append("<figure>").Append(SvgChart.Draw("New orders acknowledged per second", "orders/s", throughput, bands)).Append("</figure>");
-        html.Append("<figure>").Append(SvgChart.Draw("Order intake p99 latency per second", "ms", p99, bands)).Append("</figure>");
-        html.Append("<figure>").Append(SvgChart.Draw("Hub backlog: orders not yet past reservation and allocation", "orders", backlog, bands)).Append("</figure>");
+        Goals(html, report.Goals);
+        html.Append("<figure>").Append(SvgChart.Draw("New orders acknowledged per second", "orders/s", throughput, bands, markers, xEnd)).Append("</figure>");
+        html.Append("<figure>").Append(SvgChart.Draw("Order intake p99 latency per second", "ms", p99, bands, markers, xEnd)).Append("</figure>");
+        html.Append("<figure>").Append(SvgChart.Draw("Hub backlog: orders not yet past reservation and allocation", "orders", backlog, bands, markers, xEnd)).Append("</figure>");
+        if (postgres.Count > 0)
+        {
+            html.Append("<figure>").Append(SvgChart.Draw("PostgreSQL: active backends of the hub's database", "backends", postgres, bands, markers, xEnd)).Append("</figure>");
+        }
+        HtmlTables.Phases(html, report);
+        HtmlTables.HotSku(html, report.HotSku);
         Audit(html, report);
         html.Append("<h2>Notes</h2><ul>");
         foreach (string note in report.Notes)
@@ -56,6 +68,17 @@ public static class HtmlReportWriter
     private static ChartSeries Series(string name, string color, TargetReport target, Func<TimelinePoint, double?> value) =>
         new(name, color, target.Timeline.Select(point => (point.Second + 0.5, value(point))).ToList());
 
+    /// <summary>All active backends, and those waiting on the wait event that peaked highest (the CPU aside).</summary>
+    private static List<ChartSeries> PostgresSeries(PostgresWaits waits)
+    {
+        var series = new List<ChartSeries> { new("all active", "#57606a", waits.Samples.Select(s => (s.AtSeconds, (double?)s.Total)).ToList()) };
+        if (waits.Peaks.FirstOrDefault(peak => peak.WaitEvent != "running") is { } top)
+        {
+            series.Add(new ChartSeries(top.WaitEvent, NaiveColor, waits.Samples.Select(s => (s.AtSeconds, (double?)s.Active.GetValueOrDefault(top.WaitEvent))).ToList()));
+        }
+        return series;
+    }
+
     private static IReadOnlyList<ChartBand> Bands(IReadOnlyList<PhaseSetting> phases)
     {
         double start = 0;
@@ -68,6 +91,20 @@ public static class HtmlReportWriter
         return bands;
     }
 
+    private static IReadOnlyList<ChartMarker> Markers(LoadTestReport report)
+    {
+        var markers = new List<ChartMarker>();
+        if (report.Ours.Trip is { } trip)
+        {
+            markers.Add(new ChartMarker($"trip {trip.WarehouseId}", trip.AtSeconds));
+        }
+        if (report.Ours.Kill is { } kill)
+        {
+            markers.Add(new ChartMarker("silo killed", kill.AtSeconds));
+        }
+        return markers;
+    }
+
     private static void Headline(StringBuilder html, LoadTestReport report)
     {
         html.Append("<table><tr><th>figure</th><th>value</th></tr>");
@@ -75,11 +112,24 @@ public static class HtmlReportWriter
         Row(html, "accepted orders/s, spike phase", report.AcceptedPerSecSpike);
         Row(html, "p99 spike ÷ baseline phase", report.P99RatioSpikeToBaseline);
         Row(html, "backlog at the end of the spike", report.BacklogAtSpikeEnd);
-        Row(html, "drain seconds", report.DrainSeconds);
+        Row(html, "drain seconds (after the spike, back to the baseline phase's backlog)", report.DrainSeconds);
+        Row(html, "drain seconds after the last phase (backlog zero)", report.DrainAfterLastPhaseSeconds);
         Row(html, "hot SKU ours ÷ naive SQL", report.HotSkuRatioVsBaseline);
         Row(html, "oversold", report.Oversold);
         Row(html, "lost", report.Lost);
         Row(html, "rerouted", report.Rerouted);
+        html.Append("</table>");
+    }
+
+    private static void Goals(StringBuilder html, IReadOnlyList<GoalResult> goals)
+    {
+        html.Append("<h2>Goals (reported, not enforced)</h2><table><tr><th>figure</th><th>goal</th><th>measured</th><th>met</th></tr>");
+        foreach (GoalResult goal in goals)
+        {
+            string css = goal.Met switch { true => "pass", false => "fail", null => "" };
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{Encode(goal.Figure)}</td><td>{Encode(goal.Target)}</td><td>{HtmlTables.Number(goal.Measured)}</td><td class=\"{css}\">{MarkdownReportWriter.Met(goal.Met)}</td></tr>");
+        }
         html.Append("</table>");
     }
 
@@ -89,13 +139,13 @@ public static class HtmlReportWriter
         foreach (AuditLine line in report.AuditLines)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Encode(line.Name)}</td><td class=\"{(line.Passed ? "pass" : "fail")}\">{(line.Passed ? "pass" : "FAIL")}</td><td style=\"text-align:left\">{Encode(line.Detail)}</td></tr>");
+                $"<tr><td>{Encode(line.Name)}</td><td class=\"{(line.Passed ? "pass" : "fail")}\">{(line.Passed ? "pass" : "FAIL")}</td><td class=\"left\">{Encode(line.Detail)}</td></tr>");
         }
         html.Append("</table>");
     }
 
     private static void Row(StringBuilder html, string name, double? value) =>
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(name)}</td><td>{(value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : "n/a")}</td></tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(name)}</td><td>{HtmlTables.Number(value)}</td></tr>");
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -15,6 +15,8 @@ public static class MarkdownReportWriter
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{report.StartedAt:u} → {report.FinishedAt:u}, tenant `{report.Settings.Tenant}`, {report.Settings.Clients} clients, seed {report.Settings.Seed}, servers {string.Join(", ", report.Settings.Servers)}.");
         md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Machine: {report.Settings.Machine}; load average (1, 5, 15 min) {report.Settings.LoadAverageAtStart ?? "n/a"} at the start, {report.Settings.LoadAverageAtEnd ?? "n/a"} at the end.");
+        md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"**Audit: {(report.AuditPassed ? "PASSED" : "FAILED")}**");
         md.AppendLine();
         md.AppendLine("| figure | value |");
@@ -23,13 +25,16 @@ public static class MarkdownReportWriter
         Row(md, "accepted orders/s, spike phase", Number(report.AcceptedPerSecSpike));
         Row(md, "p99 spike ÷ p99 baseline phase", Number(report.P99RatioSpikeToBaseline));
         Row(md, "backlog at the end of the spike", Number(report.BacklogAtSpikeEnd));
-        Row(md, "drain seconds (after the last phase)", Number(report.DrainSeconds));
+        Row(md, "drain seconds (after the spike, back to the baseline phase's backlog)", Number(report.DrainSeconds));
+        Row(md, "drain seconds after the last phase (backlog zero)", Number(report.DrainAfterLastPhaseSeconds));
         Row(md, "hot SKU: ours ÷ naive SQL (orders that got stock per second)", Number(report.HotSkuRatioVsBaseline));
         Row(md, "oversold", Number(report.Oversold));
         Row(md, "lost", Number(report.Lost));
         Row(md, "rerouted", Number(report.Rerouted));
         md.AppendLine();
+        Goals(md, report.Goals);
         Phases(md, report);
+        Postgres(md, report.Ours.PostgresWaits);
         md.AppendLine("## Audit");
         md.AppendLine();
         foreach (AuditLine line in report.AuditLines)
@@ -81,6 +86,40 @@ public static class MarkdownReportWriter
             md.AppendLine();
         }
     }
+
+    private static void Goals(StringBuilder md, IReadOnlyList<GoalResult> goals)
+    {
+        md.AppendLine("## Goals (reported, not enforced)");
+        md.AppendLine();
+        md.AppendLine("| figure | goal | measured | met |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (GoalResult goal in goals)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {goal.Figure} | {goal.Target} | {Number(goal.Measured)} | {Met(goal.Met)} |");
+        }
+        md.AppendLine();
+    }
+
+    private static void Postgres(StringBuilder md, PostgresWaits? waits)
+    {
+        if (waits is null)
+        {
+            return;
+        }
+        md.AppendLine("## PostgreSQL during the hub's traffic");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"pg_stat_activity of the hub's database, read {waits.Readings} times (once a second): at most {waits.PeakActive} backends active at once.");
+        md.AppendLine();
+        md.AppendLine("| active backends waiting on | most at once | at s | readings with any |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (PostgresWaitPeak peak in waits.Peaks)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {peak.WaitEvent} | {peak.PeakBackends} | {Number(peak.PeakAtSeconds)} | {peak.Readings} |");
+        }
+        md.AppendLine();
+    }
+
+    internal static string Met(bool? met) => met switch { true => "yes", false => "NO", null => "not measured" };
 
     private static void HotSku(StringBuilder md, HotSkuResult? hot)
     {

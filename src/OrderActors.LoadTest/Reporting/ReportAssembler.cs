@@ -10,13 +10,15 @@ public static class ReportAssembler
 {
     public const int SchemaVersion = 1;
 
-    public static LoadTestReport Assemble(LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot)
+    public static LoadTestReport Assemble(
+        LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot, string? loadAtStart = null)
     {
         TargetReport traffic = ours.Traffic;
         PhaseReport? baseline = traffic.Phases.FirstOrDefault(phase => phase.Name == PhaseSpec.Baseline) ?? traffic.Phases.FirstOrDefault();
         PhaseReport? spike = traffic.Phases.FirstOrDefault(phase => phase.Name == PhaseSpec.Spike);
         ServerReport server = ours.Audit.Server;
         long oversold = new[] { ours.Audit.OversoldUnits, server.AuditOversold ?? 0, server.DashboardOversold ?? 0 }.Max();
+        double? hotSkuRatio = hot?.RatioVsBaseline is { } ratio ? Math.Round(ratio, 4) : null;
         var lines = new List<AuditLine>(ours.Audit.Lines);
         if (naive is not null)
         {
@@ -34,15 +36,17 @@ public static class ReportAssembler
             baseline?.AcceptedPerSec ?? 0,
             spike?.AcceptedPerSec ?? 0,
             traffic.P99RatioSpikeToBaseline,
-            ours.DrainSeconds,
+            ours.DrainAfterSpikeSeconds,
+            ours.DrainAfterLastPhaseSeconds,
             ours.BacklogAtSpikeEnd,
-            hot?.RatioVsBaseline is { } ratio ? Math.Round(ratio, 4) : null,
+            hotSkuRatio,
             oversold,
             ours.Audit.Lost,
             server.Reroutes,
             lines.All(line => line.Passed),
             lines,
-            Settings(options),
+            Goals.Check(traffic.P99RatioSpikeToBaseline, ours.DrainAfterSpikeSeconds, hotSkuRatio, oversold, ours.Audit.Lost),
+            Settings(options, loadAtStart),
             ours,
             naive,
             naive is null ? null : TargetReports.Compare(traffic, naive.Traffic),
@@ -61,7 +65,7 @@ public static class ReportAssembler
         }
     }
 
-    private static RunSettings Settings(LoadTestOptions options) => new(
+    private static RunSettings Settings(LoadTestOptions options, string? loadAtStart) => new(
         options.Servers.Select(server => server.ToString()).ToList(),
         options.Tenant,
         options.Clients,
@@ -72,15 +76,17 @@ public static class ReportAssembler
         options.Phases.Select(phase => new PhaseSetting(phase.Name, phase.RatePerSecond, phase.Duration.TotalSeconds)).ToList(),
         options.Baseline,
         options.HotSkuOrders,
-        $"{Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+        $"{Environment.ProcessorCount} CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}",
+        loadAtStart,
+        MachineLoad.Read());
 
     private static IReadOnlyList<string> Notes { get; } =
     [
-        "Every figure was measured in this invocation; ratios compare figures measured one after the other in it, ours first. The load generator shares the machine (see settings.machine) with whatever else runs there.",
+        "Every figure was measured in this invocation; ratios compare figures measured one after the other in it, ours first. The load generator shares the machine (see settings.machine) with whatever else runs there; settings.loadAverageAtStart and loadAverageAtEnd are the machine's 1, 5 and 15 minute load averages around the run.",
         "acceptedPerSec*: new orders acknowledged (202 for the hub, a committed row for the baseline) among those due in the phase, divided by the phase's planned duration. Traffic is open loop: orders leave on schedule whatever the answers; a request that would exceed the client bound is dropped and counted, not queued.",
         "A short warm-up phase at the baseline rate comes first (connections, JIT, caches); it is reported but no headline figure uses it.",
         "Latency runs from the moment a request is dispatched to its answer, so any wait for a thread in the load generator counts against the system (schedulerLag and clientQueueing show how much of that was the generator's own); it is read from log-linear histograms (each percentile within about 3 %). p99RatioSpikeToBaseline is the hub's order-intake p99 in the spike phase over the same in the baseline phase.",
-        "The hub acknowledges an order once it is durably recorded; stock reservation and allocation follow asynchronously. The naive baseline reserves stock inside the acknowledged transaction. drainSeconds closes that gap: the time from the scheduled end of the last phase to the first poll (every 100 ms) finding no order of the run in Paid or Reserved, requests still in flight included. backlogAtSpikeEnd is that count read when the spike phase ended.",
+        "The hub acknowledges an order once it is durably recorded; stock reservation and allocation follow asynchronously. The naive baseline reserves stock inside the acknowledged transaction. The backlog is the run's orders in Paid or Reserved (not yet past reservation and allocation). drainSeconds: from the scheduled end of the spike phase, while traffic goes on at the recovery rate, to the first poll (every 100 ms) finding the backlog back at or below the most the baseline phase's once-a-second readings showed (ours.baselineBacklogPeak). drainAfterLastPhaseSeconds: from the scheduled end of the last phase to the first poll finding it at zero, requests still in flight included. backlogAtSpikeEnd is the count read when the spike phase ended.",
         "oversold is the largest of three independent measures: units allocated beyond the stock given (summed from every order's own allocations), GET /api/v1/audit's oversold and the dashboard's. lost counts acknowledged orders the hub answers 404 for or cannot show after retries. rerouted is the dashboard's reroutes.",
         "Hot SKU: the same one-unit orders for one SKU from the run's client count, closed loop, the hub (its SKU split into buckets, a tenant of its own) then the baseline (one stock row, SELECT … FOR UPDATE). Orders that got stock per second from the first order sent until the last settled (hub: reached Allocated; baseline: committed as reserved). hotSkuRatioVsBaseline is ours over the baseline.",
         "The naive baseline runs in this process straight through Npgsql (no HTTP), on the same PostgreSQL server in its own schema naive_baseline, recreated for the run, with a connection pool the size of the client count.",

@@ -58,18 +58,21 @@ public sealed record ComparisonReport(
     IReadOnlyDictionary<string, double?> P50Ratio,
     IReadOnlyDictionary<string, double?> P99Ratio);
 
-/// <summary>The hub's run: traffic figures, backlog and drain, the audit, the setup and the faults injected.</summary>
+/// <summary>The hub's run: traffic figures, backlog and drains, the audit, the setup and the faults injected.</summary>
 public sealed record OursReport(
     TargetReport Traffic,
     SetupSummary Setup,
     long? BacklogAtSpikeEnd,
-    double? DrainSeconds,
+    long? BaselineBacklogPeak,
+    double? DrainAfterSpikeSeconds,
+    double? DrainAfterLastPhaseSeconds,
     IReadOnlyList<BacklogSample> Backlog,
     HubAuditResult Audit,
     TripResult? Trip,
     KillResult? Kill,
     long ClientRetries,
-    long Unreachable);
+    long Unreachable,
+    PostgresWaits? PostgresWaits = null);
 
 /// <summary>The naive SQL baseline's run.</summary>
 public sealed record NaiveReport(TargetReport Traffic, NaiveAuditResult Audit);
@@ -87,6 +90,7 @@ public sealed record LoadTestReport(
     double AcceptedPerSecSpike,
     double? P99RatioSpikeToBaseline,
     double? DrainSeconds,
+    double? DrainAfterLastPhaseSeconds,
     long? BacklogAtSpikeEnd,
     double? HotSkuRatioVsBaseline,
     long Oversold,
@@ -94,6 +98,7 @@ public sealed record LoadTestReport(
     long? Rerouted,
     bool AuditPassed,
     IReadOnlyList<AuditLine> AuditLines,
+    IReadOnlyList<GoalResult> Goals,
     RunSettings Settings,
     OursReport Ours,
     NaiveReport? NaiveBaseline,
@@ -113,7 +118,9 @@ public sealed record RunSettings(
     IReadOnlyList<PhaseSetting> Phases,
     bool NaiveBaseline,
     int HotSkuOrders,
-    string Machine);
+    string Machine,
+    string? LoadAverageAtStart,
+    string? LoadAverageAtEnd);
 
 /// <summary>One configured phase.</summary>
 public sealed record PhaseSetting(string Name, double RatePerSec, double DurationSec);

@@ -10,6 +10,9 @@ public sealed record ChartSeries(string Name, string Color, IReadOnlyList<(doubl
 /// <summary>A shaded span of the x axis with a label: a phase of the run.</summary>
 public sealed record ChartBand(string Label, double From, double To);
 
+/// <summary>A moment marked with a dashed vertical line and a label: a fault injected into the run.</summary>
+public sealed record ChartMarker(string Label, double At);
+
 /// <summary>Draws a line chart as inline SVG: no script, no external file, readable offline.</summary>
 public static class SvgChart
 {
@@ -21,9 +24,10 @@ public static class SvgChart
     private const int Bottom = 40;
     private static readonly string[] _bandFills = ["#eef3fb", "#fdeeee", "#eefaf0", "#f6f0fb"];
 
-    public static string Draw(string title, string yLabel, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBand> bands)
+    /// <param name="xEnd">Where the x axis ends, so that charts drawn one under the other line up.</param>
+    public static string Draw(string title, string yLabel, IReadOnlyList<ChartSeries> series, IReadOnlyList<ChartBand> bands, IReadOnlyList<ChartMarker> markers, double xEnd)
     {
-        double xMax = Math.Max(1, series.SelectMany(s => s.Points).Select(p => p.X).Append(bands.Select(b => b.To).DefaultIfEmpty(1).Max()).Max());
+        double xMax = Math.Max(1, xEnd);
         double yMax = NiceCeiling(series.SelectMany(s => s.Points).Select(p => p.Y ?? 0).DefaultIfEmpty(0).Max());
         double plotWidth = Width - Left - Right;
         double plotHeight = Height - Top - Bottom;
@@ -39,7 +43,12 @@ public static class SvgChart
             svg.Append(CultureInfo.InvariantCulture,
                 $"<rect x=\"{F(X(band.From))}\" y=\"{Top}\" width=\"{F(X(band.To) - X(band.From))}\" height=\"{F(plotHeight)}\" fill=\"{_bandFills[i % _bandFills.Length]}\"/>");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{F(X(band.From) + 4)}\" y=\"{Top + 14}\" font-size=\"11\" fill=\"#555\">{Encode(band.Label)}</text>");
+                $"<text x=\"{F(X(band.From) + 4)}\" y=\"{Top + 14 + i % 2 * 13}\" font-size=\"11\" fill=\"#555\">{Encode(band.Label)}</text>");
+        }
+        foreach (ChartMarker marker in markers)
+        {
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<line x1=\"{F(X(marker.At))}\" x2=\"{F(X(marker.At))}\" y1=\"{Top}\" y2=\"{F(Top + plotHeight)}\" stroke=\"#6e7781\" stroke-dasharray=\"4 3\"/><text x=\"{F(X(marker.At) + 4)}\" y=\"{F(Top + plotHeight - 6)}\" font-size=\"11\" fill=\"#444\">{Encode(marker.Label)}</text>");
         }
         for (int tick = 0; tick <= 4; tick++)
         {

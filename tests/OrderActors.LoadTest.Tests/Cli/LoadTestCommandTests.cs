@@ -23,7 +23,8 @@ public sealed class LoadTestCommandTests
     {
         LoadTestOptions options = Bind(
             "--server", "http://a:5081", "--server", "http://b:5082", "--baseline-rate", "30", "--spike-seconds", "20", "--warmup-seconds", "0",
-            "--clients", "7", "--trip-at", "10", "--trip-warehouse", "WH-SH", "--kill-silo", ".cluster/silo-2.pid", "--out", "/tmp/r", "--tenant", "t1");
+            "--clients", "7", "--trip-at", "10", "--trip-warehouse", "WH-SH", "--kill-silo", ".cluster/silo-2.pid", "--out", "/tmp/r", "--tenant", "t1",
+            "--watch-pg", "Host=h;Database=hub");
 
         Assert.Equal(["baseline", "spike", "recovery"], options.Phases.Select(phase => phase.Name));
         Assert.Equal([30.0, 120.0, 30.0], options.Phases.Select(phase => phase.RatePerSecond));
@@ -31,6 +32,7 @@ public sealed class LoadTestCommandTests
         Assert.Equal(2, options.Servers.Count);
         Assert.Equal((7, 10.0, "WH-SH", ".cluster/silo-2.pid", "/tmp/r", "t1"), (options.Clients, options.TripAt!.Value, options.TripWarehouse, options.KillSiloPidFile, options.OutputDirectory, options.Tenant));
         Assert.Equal("full+custom", options.Mode);
+        Assert.Equal("Host=h;Database=hub", options.WatchPg);
     }
 
     [Theory]

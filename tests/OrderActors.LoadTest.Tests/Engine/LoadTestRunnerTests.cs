@@ -33,6 +33,20 @@ public sealed class LoadTestRunnerTests
     }
 
     [Fact]
+    public async Task TheBacklogASpikeLeavesBehindIsTimedUntilItIsBackToTheBaselineLevel()
+    {
+        using var hub = new FakeHub(new FakeHubFaults(AllocationMs: 25));
+
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { HotSkuOrders = 0 });
+
+        Assert.True(report.AuditPassed, SmallRun.Describe(report));
+        Assert.True(report.BacklogAtSpikeEnd > report.Ours.BaselineBacklogPeak, $"backlog {report.BacklogAtSpikeEnd} at the spike's end, {report.Ours.BaselineBacklogPeak} in the baseline");
+        Assert.NotNull(report.DrainSeconds);
+        Assert.NotNull(report.DrainAfterLastPhaseSeconds);
+        Assert.True(report.DrainSeconds > 0.5, $"drained {report.DrainSeconds} s after the spike");
+    }
+
+    [Fact]
     public async Task AHubThatLosesAnAcknowledgedOrderFailsTheAudit()
     {
         using var hub = new FakeHub(new FakeHubFaults(LoseOneOrder: true));

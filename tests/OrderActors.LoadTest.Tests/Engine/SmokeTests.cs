@@ -1,25 +1,31 @@
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
+using OrderActors.Runtime.Testing;
+using OrderActors.Silo.TestHost;
 
 namespace OrderActors.LoadTest.Tests.Engine;
 
 /// <summary>
-/// The load test's smoke run for scripts/test.sh: seconds of traffic at small rates through the real REST facade,
-/// asserting the audit, never timings. It runs the same engine as scripts/loadtest.sh, in-process, against the
-/// silo named by ORDERACTORS_LOADTEST_URL. To run it against an in-process host instead, pass the host's handler:
-/// SmallRun.Options(factory.Server.BaseAddress, factory.Server.CreateHandler()) with a WebApplicationFactory of the Silo.
+/// The load test's smoke run for scripts/test.sh: seconds of traffic at small rates through the real REST facade
+/// (the silo on a real Kestrel port over a fresh PostgreSQL database), a breaker tripped in the spike and the naive
+/// baseline on the same server, asserting the audit, never timings. It runs the same engine as scripts/loadtest.sh.
 /// </summary>
 public sealed class SmokeTests
 {
-    public const string UrlVariable = "ORDERACTORS_LOADTEST_URL";
-
-    [Fact(Skip = "facade not merged yet")]
+    [PostgresFact]
     public async Task ASmallRunThroughTheRealFacadeLosesNothingOversellsNothingAndDrains()
     {
-        string url = Environment.GetEnvironmentVariable(UrlVariable)
-            ?? throw new InvalidOperationException($"{UrlVariable} is not set: point it at a silo serving the REST facade (scripts/run.sh).");
+        await using SiloHost silo = await SiloHost.StartAsync();
+        LoadTestOptions options = SmallRun.Options(silo.BaseAddress) with
+        {
+            TripAt = 1,
+            TripWarehouse = "WH-SH",
+            Baseline = true,
+            BaselinePg = silo.DatabaseConnectionString,
+            WatchPg = silo.DatabaseConnectionString,
+        };
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(new Uri(url)));
+        LoadTestReport report = await SmallRun.RunAsync(options);
 
         Assert.True(report.AuditPassed, SmallRun.Describe(report));
         Assert.Equal(0, report.Lost);
@@ -27,5 +33,9 @@ public sealed class SmokeTests
         Assert.NotNull(report.DrainSeconds);
         Assert.True(report.Ours.Audit.Acknowledged > 0);
         Assert.True(report.Ours.Traffic.Phases.Sum(phase => phase.Requests["repost"].Duplicates) > 0, "no re-post came back duplicate: true");
+        Assert.Equal(200, report.Ours.Trip?.StatusCode);
+        Assert.NotNull(report.NaiveBaseline);
+        Assert.NotNull(report.HotSkuRatioVsBaseline);
+        Assert.True(report.Ours.PostgresWaits?.Readings > 0, "pg_stat_activity was never read");
     }
 }

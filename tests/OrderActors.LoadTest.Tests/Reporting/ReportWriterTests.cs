@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
 
@@ -11,7 +12,7 @@ public sealed class ReportWriterTests
     private static readonly string[] _requiredTopLevel =
     [
         "acceptedPerSecBaseline", "acceptedPerSecSpike", "p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline",
-        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "auditPassed", "ours", "naiveBaseline", "hotSku",
+        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "drainAfterLastPhaseSeconds", "auditPassed", "goals", "ours", "naiveBaseline", "hotSku",
     ];
 
     [Fact]
@@ -29,7 +30,37 @@ public sealed class ReportWriterTests
         Assert.Equal(2.5, root.GetProperty("hotSkuRatioVsBaseline").GetDouble());
         Assert.Equal(7, root.GetProperty("rerouted").GetInt64());
         Assert.Equal(2.5, root.GetProperty("drainSeconds").GetDouble());
+        Assert.Equal(0.5, root.GetProperty("drainAfterLastPhaseSeconds").GetDouble());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("naiveBaseline").GetProperty("traffic").GetProperty("phases").ValueKind);
+    }
+
+    [Fact]
+    public void EachGoalIsJudgedOnTheFigureMeasuredAndAFigureNotMeasuredIsNotCountedAsMet()
+    {
+        Dictionary<string, GoalResult> measured = SyntheticReport.Build().Goals.ToDictionary(goal => goal.Figure);
+        Dictionary<string, GoalResult> withoutBaseline = SyntheticReport.Build(withBaseline: false).Goals.ToDictionary(goal => goal.Figure);
+
+        Assert.Equal(["p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline", "oversold", "lost"], measured.Keys);
+        Assert.True(measured["p99RatioSpikeToBaseline"].Met);
+        Assert.True(measured["drainSeconds"].Met);
+        Assert.Equal(2.5, measured["hotSkuRatioVsBaseline"].Measured);
+        Assert.False(measured["hotSkuRatioVsBaseline"].Met);
+        Assert.True(measured["oversold"].Met);
+        Assert.Null(withoutBaseline["hotSkuRatioVsBaseline"].Met);
+        Assert.Contains("| hotSkuRatioVsBaseline | ≥ 10 | 2.5 | NO |", MarkdownReportWriter.Write(SyntheticReport.Build()));
+    }
+
+    [Fact]
+    public void PostgresWaitsArePeakedPerWaitEventAndShownInTheSummary()
+    {
+        LoadTestReport report = SyntheticReport.Build();
+        PostgresWaits waits = report.Ours.PostgresWaits!;
+
+        Assert.Equal(3, waits.Readings);
+        Assert.Equal(41, waits.PeakActive);
+        Assert.Equal(new PostgresWaitPeak("Lock:object", 40, 25, 2), waits.Peaks[0]);
+        Assert.Equal(["Lock:object", "LWLock:WALWrite", "running"], waits.Peaks.Select(peak => peak.WaitEvent));
+        Assert.Contains("| Lock:object | 40 | 25 | 2 |", MarkdownReportWriter.Write(report));
     }
 
     [Fact]
@@ -63,7 +94,7 @@ public sealed class ReportWriterTests
         string html = HtmlReportWriter.Write(SyntheticReport.Build());
 
         string[] charts = Regex.Matches(html, "<svg.*?</svg>", RegexOptions.Singleline).Select(match => match.Value).ToArray();
-        Assert.Equal(3, charts.Length);
+        Assert.Equal(4, charts.Length);
         Assert.All(charts, chart => XElement.Parse(chart));
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
@@ -71,6 +102,10 @@ public sealed class ReportWriterTests
         Assert.Contains("naive SQL", charts[0]);
         Assert.Contains("spike 80/s", charts[1]);
         Assert.True(Regex.Matches(charts[0], "<polyline").Count >= 2);
+        Assert.All(charts, chart => Assert.Contains("trip WH-SH", chart));
+        Assert.Contains("<h2>Goals", html);
+        Assert.Contains("<td>naive-sql</td><td>spike</td>", html);
+        Assert.Contains("Lock:object", charts[3]);
     }
 
     [Theory]

@@ -7,8 +7,11 @@ using OrderStatus = OrderActors.Abstractions.Orders.OrderStatus;
 
 namespace OrderActors.LoadTest.Tests.Support;
 
-/// <summary>Defects the fake hub can be told to have, so the audit can be shown to catch them.</summary>
-public sealed record FakeHubFaults(bool LoseOneOrder = false, bool Oversell = false);
+/// <summary>
+/// Defects the fake hub can be told to have, so the audit can be shown to catch them, and how long it takes to
+/// allocate one order (one at a time), so that a spike can outrun it.
+/// </summary>
+public sealed record FakeHubFaults(bool LoseOneOrder = false, bool Oversell = false, int AllocationMs = 2);
 
 /// <summary>
 /// An in-process stand-in for the hub's REST facade, following docs/API.md for the routes the load test uses:
@@ -117,7 +120,7 @@ public sealed partial class FakeHub : HttpMessageHandler
     {
         await foreach ((FakeTenant tenant, FakeOrder order) in _work.Reader.ReadAllAsync())
         {
-            await Task.Delay(2);
+            await Task.Delay(_faults.AllocationMs);
             lock (tenant.Gate)
             {
                 if (order.Status == OrderStatus.Paid)

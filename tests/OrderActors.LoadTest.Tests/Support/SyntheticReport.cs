@@ -22,8 +22,13 @@ public static class SyntheticReport
             [new AuditLine("lost", true, "1000 read back"), new AuditLine("oversold", true, "0 units")]);
         var oursReport = new OursReport(
             TargetReports.From(ours, [new BacklogSample(1, 3), new BacklogSample(20, 40), new BacklogSample(44, 0)]),
-            new SetupSummary(6, 60, 3, 300, 5000, 360, 1.5), 40, 2.5, [new BacklogSample(1, 3), new BacklogSample(20, 40), new BacklogSample(44, 0)], audit,
-            new TripResult("WH-SH", 25, 0.4, 200, 7, 0, 0, null), null, 0, 0);
+            new SetupSummary(6, 60, 3, 300, 5000, 360, 1.5), 40, 3, 2.5, 0.5, [new BacklogSample(1, 3), new BacklogSample(20, 40), new BacklogSample(44, 0)], audit,
+            new TripResult("WH-SH", 25, 0.4, 200, 7, 0, 0, null), null, 0, 0, PostgresWaits.From(
+            [
+                new PostgresWaitSample(24, new Dictionary<string, int> { ["running"] = 2 }),
+                new PostgresWaitSample(25, new Dictionary<string, int> { ["running"] = 1, ["Lock:object"] = 40 }),
+                new PostgresWaitSample(26, new Dictionary<string, int> { ["Lock:object"] = 12, ["LWLock:WALWrite"] = 3 }),
+            ]));
         NaiveReport? naiveReport = withBaseline
             ? new NaiveReport(TargetReports.From(naive), new NaiveAuditResult(1000, 0, 0, 0, 0, 0, new Dictionary<string, int>(), [new AuditLine("oversold", true, "0 units")]))
             : null;
