@@ -17,5 +17,11 @@ public sealed class HubOptions
     public TimeSpan WarehouseCheckPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How many times an order re-plans when stock moved under it before it goes on hold.</summary>
-    public int AllocationAttempts { get; set; } = 3;
+    public int AllocationAttempts { get; set; } = 5;
+
+    /// <summary>How many orders a tripped warehouse has told to move and not heard back from, at most.</summary>
+    public int RerouteWindow { get; set; } = 256;
+
+    /// <summary>An order told to move that has not reported back after this long is told again.</summary>
+    public TimeSpan RerouteRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -35,6 +35,7 @@ public sealed class OperationsApiTests(SiloFixture silo)
         Assert.True(atHangzhou > 0);
         Assert.Equal(("Open", atHangzhou, 0, 0), (trip!["state"]!.GetValue<string>(), trip["reroutedOrders"]!.GetValue<int>(),
             trip["unroutableOrders"]!.GetValue<int>(), trip["pendingOrders"]!.GetValue<int>()));
+        Assert.Equal((atHangzhou, 0), (trip["affectedOrders"]!.GetValue<int>(), trip["notAffectedOrders"]!.GetValue<int>()));
         Assert.Equal(0, again!["reroutedOrders"]!.GetValue<int>());
         Assert.Equal(("Open", "冷库停电"), (warehouse!["breaker"]!["state"]!.GetValue<string>(), warehouse["breaker"]!["reason"]!.GetValue<string>()));
         Assert.Equal((1, (long)atHangzhou, 0), (dashboard!["openBreakers"]!.GetValue<int>(), dashboard["reroutes"]!.GetValue<long>(), dashboard["oversold"]!.GetValue<int>()));

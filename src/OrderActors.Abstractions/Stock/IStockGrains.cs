@@ -22,8 +22,11 @@ public interface IStockBucketGrain : IGrainWithStringKey
     /// <summary>Sets this bucket's share of on-hand and safety stock; refused when reservations changed since <paramref name="expectedVersion"/>.</summary>
     Task<BucketSnapshot> AssignAsync(int onHand, int safetyStock, long expectedVersion);
 
-    /// <summary>The warehouse's breaker opened: refuse new reservations, release every held one and return them.</summary>
-    Task<IReadOnlyList<Reservation>> CloseAndDrainAsync();
+    /// <summary>
+    /// The warehouse's breaker opened: refuse new reservations from now on and return the held ones, which
+    /// stay until their orders release them (moving away, cancelling) or commit them.
+    /// </summary>
+    Task<IReadOnlyList<Reservation>> CloseAsync();
 
     /// <summary>The breaker was reset: take reservations again.</summary>
     Task ReopenAsync();
@@ -40,8 +43,8 @@ public interface ISkuStockGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync();
 
-    /// <summary>Closes every bucket and returns the reservations they released.</summary>
-    Task<IReadOnlyList<Reservation>> CloseAndDrainAsync();
+    /// <summary>Closes every bucket and returns the reservations they still hold.</summary>
+    Task<IReadOnlyList<Reservation>> CloseAsync();
 
     Task ReopenAsync();
 }

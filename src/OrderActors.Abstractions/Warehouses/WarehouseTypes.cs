@@ -39,8 +39,11 @@ public sealed record SensorReading(double TemperatureC, double? Humidity, DateTi
 /// <summary>What a trip set in motion: how many orders were asked to move.</summary>
 public sealed record TripResult(BreakerState State, long Epoch, int AffectedOrders, bool AlreadyOpen);
 
-/// <summary>How the orders asked to move after a trip have reported back so far.</summary>
-public sealed record RerouteProgress(long Epoch, int Affected, int Rerouted, int Unroutable, int NotAffected)
+/// <summary>
+/// How the orders asked to move after a trip have reported back so far; <paramref name="InFlight"/> of the
+/// pending ones have been told and not answered yet, the rest wait their turn.
+/// </summary>
+public sealed record RerouteProgress(long Epoch, int Affected, int Rerouted, int Unroutable, int NotAffected, int InFlight)
 {
     public int Pending => Affected - Rerouted - Unroutable - NotAffected;
 }

@@ -43,7 +43,7 @@ public sealed partial class OrderGrain(
         _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
             options.Value.AllocationAttempts, time);
         _mayHoldOrphans = state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated };
-        if (state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated, HasBlockingHold: false })
+        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty)
         {
             Self().ProcessAsync();
         }
@@ -75,8 +75,7 @@ public sealed partial class OrderGrain(
     {
         OrderRecord before = Order;
         OrderRecord after = PlatformEvents.Apply(before, platformEvent);
-        await ReleaseIfStockFreedAsync(before, after);
-        await SaveAsync(after);
+        await SaveAsync(after, release: Freed(before, after));
         ContinueIfReady(after);
         return after;
     }
@@ -105,8 +104,7 @@ public sealed partial class OrderGrain(
     {
         OrderRecord before = Order;
         OrderRecord cancelled = OrderCommands.Cancel(before, reason, time.GetUtcNow(), source);
-        await ReleaseIfStockFreedAsync(before, cancelled);
-        await SaveAsync(cancelled);
+        await SaveAsync(cancelled, release: Freed(before, cancelled));
         return cancelled;
     }
 
@@ -137,11 +135,11 @@ public sealed partial class OrderGrain(
 
     public async Task ProcessAsync()
     {
+        await ReleaseGivenUpAsync();
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
         {
             await AllocateAsync();
         }
-        await RerouteFromOpenWarehousesAsync();
     }
 
     private async Task AllocateAsync()
@@ -188,18 +186,33 @@ public sealed partial class OrderGrain(
         LogOrphansCleared(_orderId, state.State.NextAttempt);
     }
 
-    private async Task ReleaseIfStockFreedAsync(OrderRecord before, OrderRecord after)
+    private static IEnumerable<StockAllocation> Freed(OrderRecord before, OrderRecord after) =>
+        OrderLifecycle.HoldsStock(before.Status) && !OrderLifecycle.HoldsStock(after.Status) ? before.Allocations : [];
+
+    /// <summary>
+    /// Writes the order; reservations it gives up are written with it and released only afterwards, so a
+    /// crash in between leaves stock held too long (released on the next activation), never stock an order
+    /// still lists taken away from it.
+    /// </summary>
+    private async Task SaveAsync(OrderRecord order, int? nextAttempt = null, IEnumerable<StockAllocation>? release = null)
     {
-        if (OrderLifecycle.HoldsStock(before.Status) && !OrderLifecycle.HoldsStock(after.Status))
+        state.State = state.State with
         {
-            await _stock.ReleaseAsync(before.Allocations);
-        }
+            Order = order,
+            NextAttempt = nextAttempt ?? state.State.NextAttempt,
+            Releasing = release is null ? state.State.Releasing : state.State.Releasing.AddRange(release),
+        };
+        await state.WriteStateAsync();
+        await ReleaseGivenUpAsync();
     }
 
-    private async Task SaveAsync(OrderRecord order, int? nextAttempt = null)
+    private async Task ReleaseGivenUpAsync()
     {
-        state.State = state.State with { Order = order, NextAttempt = nextAttempt ?? state.State.NextAttempt };
-        await state.WriteStateAsync();
+        if (!state.State.Releasing.IsEmpty)
+        {
+            await _stock.ReleaseAsync(state.State.Releasing);
+            state.State = state.State with { Releasing = [] };
+        }
     }
 
     /// <summary>A paid order with nothing blocking continues in its own turn: the caller is answered first.</summary>

@@ -1,14 +1,22 @@
+using System.Collections.Immutable;
 using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Grains.Orders;
 
 /// <summary>
-/// The order grain's durable state: the order, and the first reservation attempt number not yet used by
-/// a finished allocation (reservations numbered from it on, if any, were left by an interrupted one).
+/// The order grain's durable state: the order; the first reservation attempt number not yet used by a
+/// finished allocation (reservations numbered from it on, if any, were left by an interrupted one); and
+/// the reservations the order gave up in its last writes but may not have released yet.
 /// </summary>
 public sealed record OrderState
 {
     public OrderRecord? Order { get; init; }
 
     public int NextAttempt { get; init; } = 1;
+
+    /// <summary>
+    /// Given up (moved away, cancelled), written with the change that gave them up and released right after.
+    /// If the silo dies in between, the next activation releases them; releasing twice is harmless.
+    /// </summary>
+    public ImmutableList<StockAllocation> Releasing { get; init; } = [];
 }

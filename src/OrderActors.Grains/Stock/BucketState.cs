@@ -11,7 +11,7 @@ namespace OrderActors.Grains.Stock;
 [JsonDerivedType(typeof(StockReleased), "released")]
 [JsonDerivedType(typeof(StockCommitted), "committed")]
 [JsonDerivedType(typeof(StockAssigned), "assigned")]
-[JsonDerivedType(typeof(BucketDrained), "drained")]
+[JsonDerivedType(typeof(BucketClosed), "closed")]
 [JsonDerivedType(typeof(BucketReopened), "reopened")]
 public abstract record BucketEvent;
 
@@ -25,8 +25,8 @@ public sealed record StockCommitted(string ReservationId) : BucketEvent;
 /// <summary>This bucket's share of a stock count.</summary>
 public sealed record StockAssigned(int OnHand, int SafetyStock) : BucketEvent;
 
-/// <summary>The breaker opened: every reservation released at once, no new ones taken.</summary>
-public sealed record BucketDrained : BucketEvent;
+/// <summary>The breaker opened: no new reservations; the held ones stay until their orders move them away.</summary>
+public sealed record BucketClosed : BucketEvent;
 
 public sealed record BucketReopened : BucketEvent;
 
@@ -67,7 +67,7 @@ public sealed record BucketState : IJournalState<BucketState, BucketEvent>
             Reservations = Reservations.Remove(c.ReservationId),
         },
         StockAssigned a => this with { OnHand = a.OnHand, SafetyStock = a.SafetyStock },
-        BucketDrained => this with { Closed = true, Reserved = 0, Reservations = ImmutableDictionary<string, Reservation>.Empty },
+        BucketClosed => this with { Closed = true },
         BucketReopened => this with { Closed = false },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown bucket event"),
     };

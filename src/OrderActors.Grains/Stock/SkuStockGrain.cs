@@ -64,15 +64,15 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
 
     public Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync() => SnapshotsAsync(state.State.Buckets);
 
-    public async Task<IReadOnlyList<Reservation>> CloseAndDrainAsync()
+    public async Task<IReadOnlyList<Reservation>> CloseAsync()
     {
         if (!state.State.Closed)
         {
             state.State = state.State with { Closed = true };
             await state.WriteStateAsync();
         }
-        IReadOnlyList<Reservation>[] drained = await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.CloseAndDrainAsync()));
-        return drained.SelectMany(d => d).ToList();
+        IReadOnlyList<Reservation>[] held = await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.CloseAsync()));
+        return held.SelectMany(h => h).ToList();
     }
 
     public async Task ReopenAsync()

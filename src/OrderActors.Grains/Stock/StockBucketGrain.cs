@@ -90,17 +90,13 @@ public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<
         return Snapshot();
     }
 
-    public async Task<IReadOnlyList<Reservation>> CloseAndDrainAsync()
+    public async Task<IReadOnlyList<Reservation>> CloseAsync()
     {
-        BucketState state = journal.State;
-        if (state.Closed && state.Reservations.IsEmpty)
+        if (!journal.State.Closed)
         {
-            return [];
+            await journal.AppendAsync(new BucketClosed());
         }
-        List<Reservation> drained = [.. state.Reservations.Values];
-        await journal.AppendAsync(new BucketDrained());
-        Report();
-        return drained;
+        return [.. journal.State.Reservations.Values];
     }
 
     public async Task ReopenAsync()

@@ -13,10 +13,12 @@ using OrderActors.Runtime;
 namespace OrderActors.Grains.Warehouses;
 
 /// <summary>
-/// One warehouse and its breaker (key <c>tenant/warehouseId</c>). Opening closes and drains the
-/// warehouse's stock buckets — atomically per bucket, so no reservation slips in after — and tells each
-/// order that held stock there to move, one-way; the orders report back one-way. It awaits the catalog
-/// and the stock roots, never an order, so no call cycle can form.
+/// One warehouse and its breaker (key <c>tenant/warehouseId</c>). Opening closes the warehouse's stock
+/// buckets — each in one turn, so no reservation slips in after — and tells each order that holds stock
+/// there to move, one-way, a window at a time; the orders report back one-way and release their
+/// reservations as they go. So the closed buckets always list the orders still to move: a trip cut off
+/// by a crash is resumed from them when the warehouse activates again. It awaits the catalog and the
+/// stock roots, never an order, so no call cycle can form.
 /// </summary>
 public sealed partial class WarehouseGrain(
     [PersistentState("warehouse")] IPersistentState<WarehouseState> state,
@@ -25,6 +27,7 @@ public sealed partial class WarehouseGrain(
     ILogger<WarehouseGrain> logger) : Grain, IWarehouseGrain
 {
     private readonly Dictionary<long, RerouteTracker> _trips = new();
+    private IDisposable? _rerouteWatch;
     private string _tenant = "";
     private string _warehouseId = "";
     private bool _carrierSeenUnsaved;
@@ -35,6 +38,10 @@ public sealed partial class WarehouseGrain(
     {
         _tenant = Keys.TenantOf(GetPrimaryKeyString());
         _warehouseId = Keys.LocalPart(GetPrimaryKeyString());
+        if (state.State is { Breaker.State: BreakerState.Open, Definition: not null } && state.State.SettledEpoch < state.State.TripEpoch)
+        {
+            RegisterGrainTimer(_ => ResumeReroutesAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
         return Task.CompletedTask;
     }
 
@@ -75,18 +82,10 @@ public sealed partial class WarehouseGrain(
         state.State = state.State with { Breaker = new BreakerStatus(BreakerState.Open, reason, time.GetUtcNow(), source), TripEpoch = epoch };
         await state.WriteStateAsync();
         await PublishAsync();
-        IReadOnlyList<string> orders = await DrainStockAsync();
-        _trips[epoch] = new RerouteTracker(epoch, orders);
-        foreach (string orderId in orders)
-        {
-            _ = GrainFactory.GetGrain<IOrderGrain>(Keys.Order(_tenant, orderId)).RerouteAsync(new RerouteRequest(_warehouseId, epoch, reason));
-        }
-        LogTripped(_warehouseId, source, reason, orders.Count);
-        return new TripResult(BreakerState.Open, epoch, orders.Count, AlreadyOpen: false);
+        int affected = await StartReroutesAsync(epoch, reason);
+        LogTripped(_warehouseId, source, reason, affected);
+        return new TripResult(BreakerState.Open, epoch, affected, AlreadyOpen: false);
     }
-
-    public Task<RerouteProgress> GetRerouteProgressAsync(long epoch) =>
-        Task.FromResult(_trips.TryGetValue(epoch, out RerouteTracker? tracker) ? tracker.Progress() : new RerouteProgress(epoch, 0, 0, 0, 0));
 
     public async Task<WarehouseView> ResetAsync(string source)
     {
@@ -129,24 +128,6 @@ public sealed partial class WarehouseGrain(
             _carrierSeenUnsaved = true;
         }
         return Task.CompletedTask;
-    }
-
-    public async Task RerouteReportAsync(long epoch, string orderId, RerouteOutcome outcome)
-    {
-        if (!_trips.TryGetValue(epoch, out RerouteTracker? tracker) || !tracker.Record(orderId, outcome))
-        {
-            return;
-        }
-        if (outcome == RerouteOutcome.Rerouted)
-        {
-            state.State = state.State with { ReroutedOrders = state.State.ReroutedOrders + 1 };
-        }
-        if (tracker.IsComplete)
-        {
-            await state.WriteStateAsync();
-            RerouteProgress progress = tracker.Progress();
-            LogRerouteDone(_warehouseId, epoch, progress.Rerouted, progress.Unroutable);
-        }
     }
 
     public Task ReceiveReminderAsync(string reminderName, TickStatus status) => CheckAsync();
@@ -197,15 +178,6 @@ public sealed partial class WarehouseGrain(
         _ => true,
     };
 
-    private async Task<IReadOnlyList<string>> DrainStockAsync()
-    {
-        IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
-        IReadOnlyList<Reservation>[] drained = await Task.WhenAll(skus.Select(sku => Stock(sku).CloseAndDrainAsync()));
-        var orders = drained.SelectMany(d => d).Select(r => r.OrderId).Distinct()
-            .Select(id => new RerouteOrder(id, ChannelOf(id), time.GetUtcNow()));
-        return ReroutePriority.Sort(orders, options.Value.Allocation).Select(o => o.OrderId).ToList();
-    }
-
     private async Task ReopenStockAsync()
     {
         IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
@@ -221,9 +193,6 @@ public sealed partial class WarehouseGrain(
 
     private WarehouseView View() => new(_warehouseId, Definition, state.State.Breaker, state.State.TemperatureC, state.State.TemperatureAt,
         state.State.LastCarrierEventAt, state.State.ReroutedOrders, state.State.TripEpoch);
-
-    private static Channel ChannelOf(string orderId) =>
-        ChannelNames.TryParse(orderId[..Math.Max(0, orderId.IndexOf('-'))], out Channel channel) ? channel : Channel.Miniapp;
 
     private static void Validate(WarehouseDefinition d)
     {
@@ -247,9 +216,6 @@ public sealed partial class WarehouseGrain(
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Warning, Message = "Breaker of {Warehouse} tripped by {Source}: {Reason}; rerouting {Orders} orders")]
     private partial void LogTripped(string warehouse, BreakerSource source, string reason, int orders);
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Trip {Epoch} of {Warehouse} settled: {Rerouted} rerouted, {Unroutable} unroutable")]
-    private partial void LogRerouteDone(string warehouse, long epoch, int rerouted, int unroutable);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Breaker of {Warehouse} reset by {Source}")]
     private partial void LogReset(string warehouse, string source);

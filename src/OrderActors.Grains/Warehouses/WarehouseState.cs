@@ -21,22 +21,7 @@ public sealed record WarehouseState
     public int ReroutedOrders { get; init; }
 
     public long TripEpoch { get; init; }
-}
 
-/// <summary>Counts how the orders of one trip reported back.</summary>
-internal sealed class RerouteTracker(long epoch, IReadOnlyCollection<string> orders)
-{
-    private readonly HashSet<string> _expected = [.. orders];
-    private readonly Dictionary<string, Abstractions.Orders.RerouteOutcome> _outcomes = new();
-
-    public bool Record(string orderId, Abstractions.Orders.RerouteOutcome outcome) => _expected.Contains(orderId) && _outcomes.TryAdd(orderId, outcome);
-
-    public bool IsComplete => _outcomes.Count == _expected.Count;
-
-    public RerouteProgress Progress() => new(
-        epoch,
-        _expected.Count,
-        _outcomes.Values.Count(o => o == Abstractions.Orders.RerouteOutcome.Rerouted),
-        _outcomes.Values.Count(o => o == Abstractions.Orders.RerouteOutcome.Unroutable),
-        _outcomes.Values.Count(o => o == Abstractions.Orders.RerouteOutcome.NotAffected));
+    /// <summary>The last trip whose orders all reported back; a later one still open is resumed on activation.</summary>
+    public long SettledEpoch { get; init; }
 }

@@ -72,7 +72,8 @@ public static class WarehousesApi
         IWarehouseGrain warehouse = Warehouse(grains, context, RequestCheck.ValidId("warehouseId", warehouseId));
         TripResult trip = await warehouse.TripAsync(reason, BreakerSource.Operator);
         RerouteProgress progress = await WaitForReroutesAsync(warehouse, trip, context.RequestAborted);
-        return TypedResults.Ok(new TripResponse(trip.State, progress.Rerouted, progress.Unroutable, progress.Pending, trip.Epoch));
+        return TypedResults.Ok(new TripResponse(
+            trip.State, progress.Rerouted, progress.Unroutable, progress.Pending, trip.Epoch, progress.Affected, progress.NotAffected));
     }
 
     public static async Task<Ok<ResetResponse>> ResetAsync(string warehouseId, HttpContext context, IGrainFactory grains)
@@ -97,7 +98,7 @@ public static class WarehousesApi
     {
         if (trip.AlreadyOpen || trip.AffectedOrders == 0)
         {
-            return new RerouteProgress(trip.Epoch, trip.AffectedOrders, 0, 0, 0);
+            return new RerouteProgress(trip.Epoch, trip.AffectedOrders, 0, 0, 0, 0);
         }
         DateTime deadline = DateTime.UtcNow + RerouteWait;
         while (true)

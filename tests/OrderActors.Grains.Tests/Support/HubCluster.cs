@@ -3,6 +3,7 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Grains.Audit;
 using OrderActors.Runtime;
+using OrderActors.Runtime.Filters;
 using OrderActors.Runtime.Testing;
 
 namespace OrderActors.Grains.Tests.Support;
@@ -26,7 +27,7 @@ public sealed class HubCluster : IAsyncDisposable
 
     public HubSetup Setup => new(Grains, Tenant);
 
-    public static async Task<HubCluster> StartAsync(string? postgres = null, Action<HubOptions>? configure = null)
+    public static async Task<HubCluster> StartAsync(string? postgres = null, Action<HubOptions>? configure = null, CallFaults? faults = null)
     {
         var clock = new ManualClock();
         var cluster = new TestCluster(
@@ -41,6 +42,10 @@ public sealed class HubCluster : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
+                if (faults is not null)
+                {
+                    services.AddSingleton<IIncomingGrainCallFilter>(faults);
+                }
                 services.AddOptions<HubOptions>().Configure(o => configure?.Invoke(o));
             });
         await cluster.StartSiloAsync();

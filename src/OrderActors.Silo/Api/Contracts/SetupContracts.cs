@@ -23,7 +23,9 @@ public sealed record WarehouseResponse(
 
 public sealed record TripRequest(string? Reason);
 
-public sealed record TripResponse(BreakerState State, int ReroutedOrders, int UnroutableOrders, int PendingOrders, long Epoch);
+/// <summary>A trip's outcome: of the affected orders (those holding stock there), how many moved, went on hold, no longer held stock there, or are still under way.</summary>
+public sealed record TripResponse(
+    BreakerState State, int ReroutedOrders, int UnroutableOrders, int PendingOrders, long Epoch, int AffectedOrders, int NotAffectedOrders);
 
 public sealed record ResetResponse(BreakerState State);
 

@@ -23,7 +23,7 @@ export function breakersView(section, route, reload) {
     const result = await runCommand(button, '熔断中… Tripping', () => api.tripBreaker(warehouse.warehouseId, reason));
     if (result) {
       lastTrips.set(warehouse.warehouseId, { ...result, at: new Date().toISOString() });
-      showInfo(`${warehouse.warehouseId} 已熔断：改派 ${result.reroutedOrders} 单，无法改派 ${result.unroutableOrders} 单，处理中 ${result.pendingOrders} 单`);
+      showInfo(`${warehouse.warehouseId} 已熔断：涉及 ${result.affectedOrders} 单，改派 ${result.reroutedOrders} 单，无法改派 ${result.unroutableOrders} 单，已不在该仓 ${result.notAffectedOrders} 单，处理中 ${result.pendingOrders} 单`);
       reload();
     }
   };

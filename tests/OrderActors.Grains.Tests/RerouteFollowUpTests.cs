@@ -1,0 +1,163 @@
+using OrderActors.Abstractions.Orders;
+using OrderActors.Abstractions.Stock;
+using OrderActors.Abstractions.Warehouses;
+using OrderActors.Grains.Tests.Support;
+using OrderActors.Runtime;
+using OrderActors.Runtime.Testing;
+
+namespace OrderActors.Grains.Tests;
+
+/// <summary>A trip tells its orders a window at a time, tells again the ones that never answered, and survives its silo dying.</summary>
+public sealed class RerouteFollowUpTests
+{
+    [Fact]
+    public async Task ATripNeverHasMoreOrdersInFlightThanItsWindowAndStillMovesThemAll()
+    {
+        await using HubCluster hub = await HubCluster.StartAsync(configure: o => o.RerouteWindow = 16);
+        await StockAsync(hub, a: 4000, b: 1000);
+        List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 600);
+        Assert.All(await hub.SettleAsync(orders), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
+
+        TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("fire drill", BreakerSource.Operator);
+        var seen = new List<RerouteProgress>();
+        RerouteProgress progress = await WaitForReroutesAsync(hub.Setup, trip.Epoch, seen.Add);
+
+        Assert.Equal((600, 600, 0), (trip.AffectedOrders, progress.Rerouted, progress.Pending));
+        Assert.All(seen, p => Assert.InRange(p.InFlight, 0, 16));
+        Assert.Contains(seen, p => p.Pending > 16);
+        Assert.All(await hub.SettleAsync(orders), o => Assert.Equal("WH-B", Assert.Single(o.Allocations).WarehouseId));
+        AuditReport audit = await hub.AuditAsync(orders);
+        Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
+    }
+
+    [Fact]
+    public async Task AnOrderWhoseRerouteMessageWasLostIsToldAgainOnceItIsOverdue()
+    {
+        var faults = new CallFaults();
+        await using HubCluster hub = await HubCluster.StartAsync(
+            configure: o => o.RerouteRetryAfter = TimeSpan.FromSeconds(3), faults: faults);
+        await StockAsync(hub, a: 1000, b: 100);
+        List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 20);
+        Assert.All(await hub.SettleAsync(orders), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
+        string lost = orders[7];
+        faults.Drop(nameof(IOrderGrain.RerouteAsync), c => c.TargetId.Key == $"{HubCluster.Tenant}/{lost}");
+
+        TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("flood", BreakerSource.Operator);
+        RerouteProgress stalled = await WaitForAsync(hub.Setup, trip.Epoch, p => p.Rerouted == 19);
+        await Task.Delay(1500);
+        RerouteProgress stillStalled = await hub.Setup.Warehouse("WH-A").GetRerouteProgressAsync(trip.Epoch);
+        hub.Clock.Advance(TimeSpan.FromSeconds(4));
+        RerouteProgress done = await WaitForReroutesAsync(hub.Setup, trip.Epoch);
+
+        Assert.Equal(1, faults.Injected);
+        Assert.Equal((1, 1), (stalled.Pending, stalled.InFlight));
+        Assert.Equal(1, stillStalled.Pending);
+        Assert.Equal((20, 0), (done.Rerouted, done.Pending));
+        Assert.Equal("WH-B", Assert.Single((await hub.Order(lost).GetAsync())!.Allocations).WarehouseId);
+        AuditReport audit = await hub.AuditAsync(orders);
+        Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
+    }
+
+    [Fact]
+    public async Task AReleaseThatFailedAfterTheMoveWasWrittenIsRetriedAndNoStockStaysHeldForNothing()
+    {
+        var faults = new CallFaults();
+        await using HubCluster hub = await HubCluster.StartAsync(
+            configure: o => o.RerouteRetryAfter = TimeSpan.FromSeconds(3), faults: faults);
+        await StockAsync(hub, a: 1000, b: 100);
+        List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 10);
+        Assert.All(await hub.SettleAsync(orders), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
+        string unlucky = orders[3];
+        faults.Fail(nameof(IStockBucketGrain.ReleaseAsync), c => ((string)c.Arguments[0]!).StartsWith(unlucky + ":", StringComparison.Ordinal));
+
+        TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("power cut", BreakerSource.Operator);
+        await WaitForAsync(hub.Setup, trip.Epoch, p => p.Rerouted == 9);
+        OrderRecord moved = (await hub.Order(unlucky).GetAsync())!;
+        StockLevel heldMeanwhile = await hub.Setup.LevelAsync("WH-A", "TEA");
+        hub.Clock.Advance(TimeSpan.FromSeconds(4));
+        RerouteProgress done = await WaitForReroutesAsync(hub.Setup, trip.Epoch);
+
+        Assert.Equal(1, faults.Injected);
+        Assert.Equal("WH-B", Assert.Single(moved.Allocations).WarehouseId);
+        Assert.Equal(1, heldMeanwhile.Reserved);
+        Assert.Equal((9, 1, 0), (done.Rerouted, done.NotAffected, done.Pending));
+        Assert.Equal(0, (await hub.Setup.LevelAsync("WH-A", "TEA")).Reserved);
+        AuditReport audit = await hub.AuditAsync(orders);
+        Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
+    }
+
+    [PostgresFact]
+    public async Task ATripCutOffByASiloCrashIsResumedFromTheClosedStockAndEveryOrderMovesOnce()
+    {
+        await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync();
+        await using HubCluster hub = await HubCluster.StartAsync(database.ConnectionString, o => o.RerouteWindow = 2);
+        await StockAsync(hub, a: 4000, b: 1000);
+        List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 300);
+        Assert.All(await hub.SettleAsync(orders, TimeSpan.FromSeconds(120)), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
+
+        TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("roof leak", BreakerSource.Operator);
+        RerouteProgress beforeCrash = await WaitForAsync(hub.Setup, trip.Epoch, p => p.Rerouted >= 20);
+        await hub.Cluster.Primary.KillAsync();
+        TestSilo restarted = await hub.Cluster.StartSiloAsync();
+        var setup = new HubSetup(restarted.GrainFactory, HubCluster.Tenant);
+        WarehouseView view = (await setup.Warehouse("WH-A").GetAsync())!;
+        RerouteProgress resumed = await WaitForAsync(setup, trip.Epoch, p => p.Affected > 0 && p.Pending == 0, TimeSpan.FromSeconds(120));
+
+        Assert.Equal(BreakerState.Open, view.Breaker.State);
+        Assert.True(beforeCrash.Pending > 0, "the crash should land in the middle of the trip");
+        Assert.InRange(resumed.Affected, 1, 300 - 20);
+        OrderRecord?[] after = await Task.WhenAll(orders.Select(id => restarted.GrainFactory.GetGrain<IOrderGrain>($"{HubCluster.Tenant}/{id}").GetAsync()));
+        Assert.All(after, o => Assert.Equal((OrderStatus.Allocated, "WH-B"), (o!.Status, Assert.Single(o.Allocations).WarehouseId)));
+        Assert.All(after, o => Assert.Equal(1, o!.Reroutes));
+        Assert.Equal(0, (await setup.LevelAsync("WH-A", "TEA")).Reserved);
+        Assert.Equal(300, (await setup.LevelAsync("WH-B", "TEA")).Reserved);
+        AuditReport audit = await new Audit.InventoryAudit(restarted.GrainFactory, TimeProvider.System).RunAsync(HubCluster.Tenant, orders);
+        Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
+    }
+
+    private static async Task StockAsync(HubCluster hub, int a, int b)
+    {
+        await hub.Setup.WarehouseAsync("WH-A", HubSetup.Hangzhou, false, "WH-B");
+        await hub.Setup.WarehouseAsync("WH-B", HubSetup.Shanghai);
+        await hub.Setup.SkuAsync("TEA", buckets: 2);
+        await hub.Setup.StockAsync("WH-A", "TEA", a);
+        await hub.Setup.StockAsync("WH-B", "TEA", b);
+        await hub.Setup.MapAsync(Channel.Taobao, "tb-tea", "TEA");
+    }
+
+    private static async Task<List<string>> PlaceOrdersAsync(IGrainFactory grains, HubCluster hub, int count)
+    {
+        List<OrderBuilder> orders = Enumerable.Range(0, count).Select(i => new OrderBuilder($"rf-{i}").Buyer($"rf{i}").Line("tb-tea")).ToList();
+        await Task.WhenAll(orders.Select(o => Task.Run(() => grains.GetGrain<IOrderGrain>($"{HubCluster.Tenant}/{o.OrderId}").SubmitAsync(o.Build(), hub.Clock.GetUtcNow()))));
+        return orders.Select(o => o.OrderId).ToList();
+    }
+
+    private static Task<RerouteProgress> WaitForReroutesAsync(HubSetup setup, long epoch, Action<RerouteProgress>? observe = null) =>
+        WaitForAsync(setup, epoch, p => p.Pending == 0, TimeSpan.FromSeconds(60), observe);
+
+    private static async Task<RerouteProgress> WaitForAsync(
+        HubSetup setup, long epoch, Func<RerouteProgress, bool> done, TimeSpan? within = null, Action<RerouteProgress>? observe = null)
+    {
+        DateTime deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            RerouteProgress progress;
+            try
+            {
+                progress = await setup.Warehouse("WH-A").GetRerouteProgressAsync(epoch);
+            }
+            catch (SiloUnavailableException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+                continue;
+            }
+            observe?.Invoke(progress);
+            if (done(progress))
+            {
+                return progress;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"trip {epoch} did not get there in time: {progress}");
+            await Task.Delay(5);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using OrderActors.Runtime;
+using OrderActors.Runtime.Filters;
+
+namespace OrderActors.Grains.Tests.Support;
+
+/// <summary>
+/// Injects faults into incoming grain calls: the next calls that match are dropped (as if the message
+/// was lost with a silo) or fail (as if the grain's own call failed), a given number of times.
+/// </summary>
+public sealed class CallFaults : IIncomingGrainCallFilter
+{
+    private readonly List<Fault> _faults = [];
+
+    public int Injected { get; private set; }
+
+    public void Drop(string method, Func<IIncomingGrainCallContext, bool> when, int times = 1) => Add(new Fault(method, when, times, false));
+
+    public void Fail(string method, Func<IIncomingGrainCallContext, bool> when, int times = 1) => Add(new Fault(method, when, times, true));
+
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        Fault? fault;
+        lock (_faults)
+        {
+            fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Method == context.InterfaceMethod.Name && f.When(context));
+            if (fault is not null)
+            {
+                fault.Remaining--;
+                Injected++;
+            }
+        }
+        return fault switch
+        {
+            null => context.Invoke(),
+            { Fail: true } => Task.FromException(new InvalidOperationException($"injected failure of {context.InterfaceMethod.Name} on {context.TargetId}")),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private void Add(Fault fault)
+    {
+        lock (_faults)
+        {
+            _faults.Add(fault);
+        }
+    }
+
+    private sealed record Fault(string Method, Func<IIncomingGrainCallContext, bool> When, int Times, bool Fail)
+    {
+        public int Remaining { get; set; } = Times;
+    }
+}
