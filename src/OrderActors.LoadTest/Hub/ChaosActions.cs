@@ -6,7 +6,9 @@ using OrderActors.LoadTest.Engine;
 namespace OrderActors.LoadTest.Hub;
 
 /// <summary>What the breaker trip did: when, how long the hub took to answer, and its counts.</summary>
-public sealed record TripResult(string WarehouseId, double AtSeconds, double AnsweredAfterSeconds, int StatusCode, long? ReroutedOrders, long? UnroutableOrders, long? PendingOrders, string? Problem);
+public sealed record TripResult(
+    string WarehouseId, double AtSeconds, double AnsweredAfterSeconds, int StatusCode,
+    long? AffectedOrders, long? ReroutedOrders, long? UnroutableOrders, long? NotAffectedOrders, long? PendingOrders, string? Problem);
 
 /// <summary>Which silo process was killed, and when.</summary>
 public sealed record KillResult(string PidFile, int? Pid, double AtSeconds, bool Killed, string Detail);
@@ -29,12 +31,13 @@ public sealed class ChaosActions(HubClient client, OpenLoopDriver driver)
                 HttpMethod.Post, $"/api/v1/warehouses/{Uri.EscapeDataString(warehouseId)}/breaker/trip", body.ToJsonString(), $"lt-trip-{warehouseId}", token);
             JsonObject? answer = response.Body as JsonObject;
             Trip = new TripResult(warehouseId, started.TotalSeconds, (driver.Elapsed - started).TotalSeconds, response.StatusCode,
-                Long(answer?["reroutedOrders"]), Long(answer?["unroutableOrders"]), Long(answer?["pendingOrders"]),
+                Long(answer?["affectedOrders"]), Long(answer?["reroutedOrders"]), Long(answer?["unroutableOrders"]),
+                Long(answer?["notAffectedOrders"]), Long(answer?["pendingOrders"]),
                 response.IsSuccess ? null : response.Problem);
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)
         {
-            Trip = new TripResult(warehouseId, started.TotalSeconds, (driver.Elapsed - started).TotalSeconds, 0, null, null, null, exception.Message);
+            Trip = new TripResult(warehouseId, started.TotalSeconds, (driver.Elapsed - started).TotalSeconds, 0, null, null, null, null, null, exception.Message);
         }
     });
 

@@ -27,7 +27,7 @@ internal static class HtmlTables
         if (report.Ours.Trip is { } trip)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<p>Breaker trip of {Encode(trip.WarehouseId)} at {Number(trip.AtSeconds)} s: HTTP {trip.StatusCode} after {Number(trip.AnsweredAfterSeconds)} s, rerouted {Number(trip.ReroutedOrders)}, unroutable {Number(trip.UnroutableOrders)}, pending {Number(trip.PendingOrders)}{(trip.Problem is null ? "" : $" ({Encode(trip.Problem)})")}.</p>");
+                $"<p>Breaker trip of {Encode(trip.WarehouseId)} at {Number(trip.AtSeconds)} s: HTTP {trip.StatusCode} after {Number(trip.AnsweredAfterSeconds)} s, of {Number(trip.AffectedOrders)} orders holding stock there rerouted {Number(trip.ReroutedOrders)}, unroutable {Number(trip.UnroutableOrders)}, moved or cancelled meanwhile {Number(trip.NotAffectedOrders)}, pending {Number(trip.PendingOrders)}{(trip.Problem is null ? "" : $" ({Encode(trip.Problem)})")}.</p>");
         }
         if (report.Ours.Kill is { } kill)
         {

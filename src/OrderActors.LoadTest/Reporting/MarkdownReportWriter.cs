@@ -144,7 +144,7 @@ public static class MarkdownReportWriter
         if (report.Ours.Trip is { } trip)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"Breaker trip of {trip.WarehouseId} at {Number(trip.AtSeconds)} s: HTTP {trip.StatusCode} after {Number(trip.AnsweredAfterSeconds)} s, rerouted {Number(trip.ReroutedOrders)}, unroutable {Number(trip.UnroutableOrders)}, pending {Number(trip.PendingOrders)}{(trip.Problem is null ? "" : $" ({trip.Problem})")}.");
+                $"Breaker trip of {trip.WarehouseId} at {Number(trip.AtSeconds)} s: HTTP {trip.StatusCode} after {Number(trip.AnsweredAfterSeconds)} s, of {Number(trip.AffectedOrders)} orders holding stock there rerouted {Number(trip.ReroutedOrders)}, unroutable {Number(trip.UnroutableOrders)}, moved or cancelled meanwhile {Number(trip.NotAffectedOrders)}, pending {Number(trip.PendingOrders)}{(trip.Problem is null ? "" : $" ({trip.Problem})")}.");
             md.AppendLine();
         }
         if (report.Ours.Kill is { } kill)

@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
 using OrderActors.Runtime.Testing;
@@ -34,6 +35,8 @@ public sealed class SmokeTests
         Assert.True(report.Ours.Audit.Acknowledged > 0);
         Assert.True(report.Ours.Traffic.Phases.Sum(phase => phase.Requests["repost"].Duplicates) > 0, "no re-post came back duplicate: true");
         Assert.Equal(200, report.Ours.Trip?.StatusCode);
+        TripResult trip = report.Ours.Trip!;
+        Assert.Equal(trip.AffectedOrders, trip.ReroutedOrders + trip.UnroutableOrders + trip.NotAffectedOrders + trip.PendingOrders);
         Assert.NotNull(report.NaiveBaseline);
         Assert.NotNull(report.HotSkuRatioVsBaseline);
         Assert.True(report.Ours.PostgresWaits?.Readings > 0, "pg_stat_activity was never read");

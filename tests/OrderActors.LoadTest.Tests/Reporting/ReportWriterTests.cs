@@ -86,6 +86,7 @@ public sealed class ReportWriterTests
         Assert.Contains("PASS `oversold`", markdown);
         Assert.Contains("**Audit: PASSED**", markdown);
         Assert.Contains("Breaker trip of WH-SH", markdown);
+        Assert.Contains("of 8 orders holding stock there rerouted 7, unroutable 0, moved or cancelled meanwhile 1, pending 0", markdown);
     }
 
     [Fact]

@@ -122,7 +122,11 @@ public sealed partial class FakeHub
                 unroutable += order.Status == OrderStatus.Allocated ? 0 : 1;
             }
             tenant.Reroutes += rerouted;
-            return (200, new JsonObject { ["state"] = "Open", ["reroutedOrders"] = rerouted, ["unroutableOrders"] = unroutable, ["pendingOrders"] = 0 });
+            return (200, new JsonObject
+            {
+                ["state"] = "Open", ["affectedOrders"] = rerouted + unroutable, ["reroutedOrders"] = rerouted, ["unroutableOrders"] = unroutable,
+                ["notAffectedOrders"] = 0, ["pendingOrders"] = 0,
+            });
         }
     }
 

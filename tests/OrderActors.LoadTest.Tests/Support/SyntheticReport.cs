@@ -23,7 +23,7 @@ public static class SyntheticReport
         var oursReport = new OursReport(
             TargetReports.From(ours, [new BacklogSample(1, 3), new BacklogSample(20, 40), new BacklogSample(44, 0)]),
             new SetupSummary(6, 60, 3, 300, 5000, 360, 1.5), 40, 3, 2.5, 0.5, [new BacklogSample(1, 3), new BacklogSample(20, 40), new BacklogSample(44, 0)], audit,
-            new TripResult("WH-SH", 25, 0.4, 200, 7, 0, 0, null), null, 0, 0, PostgresWaits.From(
+            new TripResult("WH-SH", 25, 0.4, 200, 8, 7, 0, 1, 0, null), null, 0, 0, PostgresWaits.From(
             [
                 new PostgresWaitSample(24, new Dictionary<string, int> { ["running"] = 2 }),
                 new PostgresWaitSample(25, new Dictionary<string, int> { ["running"] = 1, ["Lock:object"] = 40 }),
