@@ -6,6 +6,7 @@
 #                               # (two silos in one process, private PostgreSQL for membership)
 #                               # last line: cross-silo/raw ratio: X.XX
 #   scripts/bench.sh reroute    # 10,000 allocated orders, trip their warehouse: seconds until all moved
+#                               # (--orders N, --window N: orders told to move at a time, default Hub:RerouteWindow)
 #   scripts/bench.sh hotsku     # one hot SKU: reservations/s with 1 bucket and with 8, same run
 source "$(dirname "$0")/lib.sh"
 ensure_dotnet

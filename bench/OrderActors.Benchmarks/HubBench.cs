@@ -29,7 +29,7 @@ internal sealed class HubBench : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public static async Task<HubBench> StartAsync()
+    public static async Task<HubBench> StartAsync(Action<HubOptions>? configure = null)
     {
         string admin = Environment.GetEnvironmentVariable("ORDERACTORS_BENCH_PG")
             ?? throw new InvalidOperationException("ORDERACTORS_BENCH_PG is not set: run through scripts/bench.sh.");
@@ -41,7 +41,8 @@ internal sealed class HubBench : IAsyncDisposable
                 options.PostgresConnectionString = database.ConnectionString;
                 options.ResponseTimeout = TimeSpan.FromMinutes(2);
             },
-            silo => silo.AddOrderHubGrains());
+            silo => silo.AddOrderHubGrains(),
+            services => services.Configure<HubOptions>(o => configure?.Invoke(o)));
         await cluster.StartSiloAsync();
         return new HubBench(database, cluster);
     }

@@ -4,6 +4,7 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
+using OrderActors.Grains;
 
 namespace OrderActors.Benchmarks;
 
@@ -16,8 +17,9 @@ internal static class StockBenchmarks
     public static async Task<int> RerouteAsync(string[] args)
     {
         int orders = IntArg(args, "--orders", 10_000);
+        int window = IntArg(args, "--window", new HubOptions().RerouteWindow);
         const string tenant = "bench";
-        await using HubBench hub = await HubBench.StartAsync();
+        await using HubBench hub = await HubBench.StartAsync(o => o.RerouteWindow = window);
         List<string> skus = Enumerable.Range(0, 20).Select(i => $"SKU-{i:00}").ToList();
         await hub.WarehouseAsync(tenant, "WH-A", HubBench.Hangzhou);
         await hub.WarehouseAsync(tenant, "WH-B", HubBench.Shanghai);
@@ -30,7 +32,8 @@ internal static class StockBenchmarks
             await hub.StockAsync(tenant, "WH-B", sku, perSku / 2 + 1);
             await hub.StockAsync(tenant, "WH-C", sku, perSku / 2 + 1);
         }
-        Console.WriteLine($"Reroute benchmark: {orders} one-line orders over {skus.Count} SKUs allocated at WH-A, then WH-A trips (PostgreSQL, {Environment.ProcessorCount} cores)");
+        Console.WriteLine($"Reroute benchmark: {orders} one-line orders over {skus.Count} SKUs allocated at WH-A, then WH-A trips "
+            + $"and tells at most {window} at a time (PostgreSQL, {Environment.ProcessorCount} cores)");
         var placing = Stopwatch.StartNew();
         List<string> ids = await hub.SubmitAsync(tenant, "r", skus, orders, inFlight: 256);
         IReadOnlyList<OrderRecord> placed = await hub.SettleAsync(tenant, ids);

@@ -20,7 +20,7 @@ public sealed class HubOptions
     public int AllocationAttempts { get; set; } = 5;
 
     /// <summary>How many orders a tripped warehouse has told to move and not heard back from, at most.</summary>
-    public int RerouteWindow { get; set; } = 256;
+    public int RerouteWindow { get; set; } = 1024;
 
     /// <summary>An order told to move that has not reported back after this long is told again.</summary>
     public TimeSpan RerouteRetryAfter { get; set; } = TimeSpan.FromSeconds(30);

@@ -14,6 +14,9 @@ public interface IStockBucketGrain : IGrainWithStringKey
     /// <summary>Gives a reservation back; unknown ids are ignored.</summary>
     Task ReleaseAsync(string reservationId);
 
+    /// <summary>Gives several reservations back in one write; unknown ids are ignored.</summary>
+    Task ReleaseManyAsync(IReadOnlyList<string> reservationIds);
+
     /// <summary>The goods left (出库): the reservation and the units leave the bucket; unknown ids are ignored.</summary>
     Task CommitAsync(string reservationId);
 
@@ -24,7 +27,7 @@ public interface IStockBucketGrain : IGrainWithStringKey
 
     /// <summary>
     /// The warehouse's breaker opened: refuse new reservations from now on and return the held ones, which
-    /// stay until their orders release them (moving away, cancelling) or commit them.
+    /// stay until released (once their orders moved away, or cancelled) or committed.
     /// </summary>
     Task<IReadOnlyList<Reservation>> CloseAsync();
 
@@ -44,7 +47,7 @@ public interface ISkuStockGrain : IGrainWithStringKey
     Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync();
 
     /// <summary>Closes every bucket and returns the reservations they still hold.</summary>
-    Task<IReadOnlyList<Reservation>> CloseAsync();
+    Task<IReadOnlyList<HeldReservation>> CloseAsync();
 
     Task ReopenAsync();
 }

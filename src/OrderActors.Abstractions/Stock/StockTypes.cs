@@ -10,6 +10,9 @@ public sealed record StockLevel(string Sku, string WarehouseId, int OnHand, int 
 /// <summary>One reservation held in a bucket, by the order that holds it.</summary>
 public sealed record Reservation(string ReservationId, string OrderId, int Quantity);
 
+/// <summary>A reservation and the bucket of a SKU's stock at one warehouse that holds it.</summary>
+public sealed record HeldReservation(string Sku, int Bucket, Reservation Reservation);
+
 /// <summary>A bucket's full state, for allocation snapshots and the audit.</summary>
 public sealed record BucketSnapshot(
     string Sku, string WarehouseId, int Bucket, int OnHand, int Reserved, int SafetyStock, bool Closed,

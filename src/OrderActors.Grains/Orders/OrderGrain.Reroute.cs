@@ -8,6 +8,10 @@ namespace OrderActors.Grains.Orders;
 /// <summary>Moving an order's stock away from a warehouse whose breaker opened.</summary>
 public sealed partial class OrderGrain
 {
+    /// <summary>
+    /// Moves what the order holds at the tripped warehouse elsewhere, or goes on hold; what it held there is
+    /// released by the warehouse once this reports back (in batches), the rest of a held order's stock here.
+    /// </summary>
     public async Task RerouteAsync(RerouteRequest request)
     {
         await ReleaseGivenUpAsync();
@@ -30,13 +34,13 @@ public sealed partial class OrderGrain
         if (outcome.ByLine is { } placed)
         {
             var merged = kept.ToDictionary(e => e.Key, e => e.Value.AddRange(placed.GetValueOrDefault(e.Key) ?? []));
-            await SaveAsync(OrderCommands.Rerouted(order, merged, outcome.Explanation, warehouseId, now), outcome.NextAttempt, release: moving);
+            await SaveAsync(OrderCommands.Rerouted(order, merged, outcome.Explanation, warehouseId, now), outcome.NextAttempt);
             LogRerouted(_orderId, warehouseId, string.Join(",", Order.Allocations.Select(a => a.WarehouseId).Distinct()));
             return RerouteOutcome.Rerouted;
         }
         var hold = new OrderHold(HoldCodes.Unroutable, $"{warehouseId} stopped ({reason}) and no other warehouse can take it: {outcome.Hold!.Message}", now);
         OrderRecord held = OrderCommands.Hold(OrderCommands.WithoutAllocations(order) with { AllocationExplanation = outcome.Explanation }, [hold], now, "reroute");
-        await SaveAsync(held, outcome.NextAttempt, release: order.Allocations);
+        await SaveAsync(held, outcome.NextAttempt, release: kept.Values.SelectMany(a => a));
         LogHeld(_orderId, hold.Code, hold.Message);
         return RerouteOutcome.Unroutable;
     }

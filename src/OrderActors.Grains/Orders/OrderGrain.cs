@@ -22,6 +22,8 @@ public sealed partial class OrderGrain(
     TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
+    private static readonly TimeSpan ReleaseRetryPeriod = TimeSpan.FromSeconds(5);
+
     private string _tenant = "";
     private string _orderId = "";
     private StockReserver _stock = null!;
@@ -32,6 +34,8 @@ public sealed partial class OrderGrain(
     /// reservations numbered from NextAttempt on may exist that the order does not list.
     /// </summary>
     private bool _mayHoldOrphans;
+
+    private IDisposable? _releaseRetry;
 
     private OrderRecord Order => state.State.Order ?? throw new NotFoundException($"Order {_orderId} does not exist.");
 
@@ -206,12 +210,27 @@ public sealed partial class OrderGrain(
         await ReleaseGivenUpAsync();
     }
 
+    /// <summary>
+    /// Releases what the order gave up. The change that gave it up is already written, so a failure does not
+    /// fail the command: it is logged and tried again every few seconds until it succeeds.
+    /// </summary>
     private async Task ReleaseGivenUpAsync()
     {
-        if (!state.State.Releasing.IsEmpty)
+        if (state.State.Releasing.IsEmpty)
+        {
+            return;
+        }
+        try
         {
             await _stock.ReleaseAsync(state.State.Releasing);
             state.State = state.State with { Releasing = [] };
+            _releaseRetry?.Dispose();
+            _releaseRetry = null;
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(_orderId, state.State.Releasing.Count, ex);
+            _releaseRetry ??= RegisterGrainTimer(_ => ReleaseGivenUpAsync(), ReleaseRetryPeriod, ReleaseRetryPeriod);
         }
     }
 
@@ -234,6 +253,9 @@ public sealed partial class OrderGrain(
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Order {OrderId} on hold {HoldCode}: {Reason}")]
     private partial void LogHeld(string orderId, string holdCode, string reason);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Order {OrderId} could not release {Count} reservations it gave up; trying again in 5 s")]
+    private partial void LogReleaseFailed(string orderId, int count, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} released any reservations left by interrupted attempts from {Attempt} on")]
     private partial void LogOrphansCleared(string orderId, int attempt);

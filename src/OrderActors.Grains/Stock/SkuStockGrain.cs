@@ -64,7 +64,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
 
     public Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync() => SnapshotsAsync(state.State.Buckets);
 
-    public async Task<IReadOnlyList<Reservation>> CloseAsync()
+    public async Task<IReadOnlyList<HeldReservation>> CloseAsync()
     {
         if (!state.State.Closed)
         {
@@ -72,7 +72,8 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
             await state.WriteStateAsync();
         }
         IReadOnlyList<Reservation>[] held = await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.CloseAsync()));
-        return held.SelectMany(h => h).ToList();
+        string sku = Keys.ParseStock(GetPrimaryKeyString()).Sku;
+        return held.SelectMany((reservations, bucket) => reservations.Select(r => new HeldReservation(sku, bucket, r))).ToList();
     }
 
     public async Task ReopenAsync()

@@ -60,6 +60,16 @@ public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<
         }
     }
 
+    public async Task ReleaseManyAsync(IReadOnlyList<string> reservationIds)
+    {
+        BucketEvent[] released = reservationIds.Distinct().Where(journal.State.Reservations.ContainsKey).Select(id => (BucketEvent)new StockReleased(id)).ToArray();
+        if (released.Length > 0)
+        {
+            await journal.AppendAsync(released);
+            Report();
+        }
+    }
+
     public async Task CommitAsync(string reservationId)
     {
         if (journal.State.Reservations.ContainsKey(reservationId))

@@ -1,18 +1,20 @@
 using OrderActors.Abstractions.Orders;
+using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
 
 namespace OrderActors.Grains.Warehouses;
 
 /// <summary>
-/// One trip's reroutes: the orders still to be told (in priority order), those told and when, and how
-/// each reported back. At most a window of orders is told at a time and the next one as each reports,
-/// so a trip of thousands of orders moves at the pace the cluster can take instead of flooding it. An
-/// order told long ago that never answered (its message lost with a silo, its move failed) is told
-/// again; moving is idempotent, and only its first report counts.
+/// One trip's reroutes: the orders still to be told (in priority order), those told and when, how each
+/// reported back, and what each held in the closed buckets. At most a window of orders is told at a time
+/// and the next one as each reports, so a trip of thousands of orders moves at the pace the cluster can
+/// take instead of flooding it. An order told long ago that never answered (its message lost with a
+/// silo, its move failed) is told again; moving is idempotent, and only its first report counts.
 /// </summary>
-internal sealed class RerouteTracker(long epoch, string reason, IReadOnlyList<string> orders)
+internal sealed class RerouteTracker(long epoch, string reason, IReadOnlyList<string> orders, IReadOnlyList<HeldReservation> held)
 {
     private readonly HashSet<string> _expected = [.. orders];
+    private readonly ILookup<string, HeldReservation> _held = held.ToLookup(h => h.Reservation.OrderId);
     private readonly Queue<string> _waiting = new(orders.Distinct());
     private readonly Dictionary<string, DateTimeOffset> _told = new();
     private readonly Dictionary<string, RerouteOutcome> _outcomes = new();
@@ -23,6 +25,12 @@ internal sealed class RerouteTracker(long epoch, string reason, IReadOnlyList<st
     public string Reason => reason;
 
     public bool IsComplete => _outcomes.Count == _expected.Count;
+
+    /// <summary>Whether the warehouse recorded this trip as settled.</summary>
+    public bool Settled { get; set; }
+
+    /// <summary>What the order held in the closed buckets when they closed: free to release once it reported back.</summary>
+    public IEnumerable<HeldReservation> HeldBy(string orderId) => _held[orderId];
 
     public bool Record(string orderId, RerouteOutcome outcome)
     {

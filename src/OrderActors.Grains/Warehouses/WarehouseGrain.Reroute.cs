@@ -7,7 +7,7 @@ using OrderActors.Domain.Allocation;
 
 namespace OrderActors.Grains.Warehouses;
 
-/// <summary>Telling the orders that hold stock at a tripped warehouse to move, and following them up.</summary>
+/// <summary>Telling the orders that hold stock at a tripped warehouse to move, following them up, and releasing what they left.</summary>
 public sealed partial class WarehouseGrain
 {
     public Task<RerouteProgress> GetRerouteProgressAsync(long epoch) =>
@@ -23,30 +23,34 @@ public sealed partial class WarehouseGrain
         {
             state.State = state.State with { ReroutedOrders = state.State.ReroutedOrders + 1 };
         }
-        if (tracker.IsComplete)
-        {
-            await SettleAsync(tracker);
-        }
-        else
+        _releases.Add(tracker.HeldBy(orderId));
+        if (!tracker.IsComplete)
         {
             Tell(tracker, tracker.TakeNext(options.Value.RerouteWindow, time.GetUtcNow()));
         }
+        await ReleaseAsync(everything: tracker.IsComplete);
+        await SettleCompleteAsync();
     }
 
     /// <summary>Closes the stock (again, if resuming: closing is idempotent) and tells the orders holding it to move.</summary>
     private async Task<int> StartReroutesAsync(long epoch, string reason)
     {
-        IReadOnlyList<string> orders = await CloseStockAsync();
-        var tracker = new RerouteTracker(epoch, reason, orders);
+        IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
+        IReadOnlyList<HeldReservation>[] closed = await Task.WhenAll(skus.Select(sku => Stock(sku).CloseAsync()));
+        List<HeldReservation> held = closed.SelectMany(c => c).ToList();
+        IReadOnlyList<string> orders = ReroutePriority.Sort(
+                held.Select(h => h.Reservation.OrderId).Distinct().Select(id => new RerouteOrder(id, ChannelOf(id), time.GetUtcNow())),
+                options.Value.Allocation)
+            .Select(o => o.OrderId).ToList();
+        var tracker = new RerouteTracker(epoch, reason, orders, held);
         _trips[epoch] = tracker;
-        if (tracker.IsComplete)
-        {
-            await SettleAsync(tracker);
-            return 0;
-        }
         Tell(tracker, tracker.TakeNext(options.Value.RerouteWindow, time.GetUtcNow()));
-        TimeSpan period = options.Value.RerouteRetryAfter / 3;
-        _rerouteWatch ??= RegisterGrainTimer(_ => RetellOverdueAsync(), period, period);
+        await SettleCompleteAsync();
+        if (!tracker.Settled)
+        {
+            TimeSpan period = options.Value.RerouteRetryAfter / 3;
+            _rerouteWatch ??= RegisterGrainTimer(_ => FollowUpAsync(), period, period);
+        }
         return orders.Count;
     }
 
@@ -60,7 +64,8 @@ public sealed partial class WarehouseGrain
         }
     }
 
-    private Task RetellOverdueAsync()
+    /// <summary>Tells again the orders that did not answer in time, releases what gathered, settles what completed.</summary>
+    private async Task FollowUpAsync()
     {
         foreach (RerouteTracker tracker in _trips.Values.Where(t => !t.IsComplete))
         {
@@ -71,12 +76,13 @@ public sealed partial class WarehouseGrain
                 Tell(tracker, overdue);
             }
         }
-        if (_trips.Values.All(t => t.IsComplete))
+        await ReleaseAsync(everything: true);
+        await SettleCompleteAsync();
+        if (_trips.Values.All(t => t.Settled))
         {
             _rerouteWatch?.Dispose();
             _rerouteWatch = null;
         }
-        return Task.CompletedTask;
     }
 
     private void Tell(RerouteTracker tracker, IEnumerable<string> orderIds)
@@ -87,21 +93,40 @@ public sealed partial class WarehouseGrain
         }
     }
 
-    private async Task SettleAsync(RerouteTracker tracker)
+    /// <summary>
+    /// Releases what the orders that reported back held in the closed buckets: each has moved away, gone
+    /// on hold or no longer lists it, and the ids are never reused. A failed batch is kept for the next try.
+    /// </summary>
+    private async Task ReleaseAsync(bool everything)
     {
-        state.State = state.State with { SettledEpoch = Math.Max(state.State.SettledEpoch, tracker.Epoch) };
-        await state.WriteStateAsync();
-        RerouteProgress progress = tracker.Progress();
-        LogRerouteDone(_warehouseId, tracker.Epoch, progress.Rerouted, progress.Unroutable, progress.NotAffected);
+        List<ReleaseBatch> batches = _releases.Take(everything);
+        try
+        {
+            await Task.WhenAll(batches.Select(b =>
+                GrainFactory.GetGrain<IStockBucketGrain>(Keys.Bucket(_tenant, b.Sku, _warehouseId, b.Bucket)).ReleaseManyAsync(b.ReservationIds)));
+        }
+        catch
+        {
+            _releases.Return(batches);
+            throw;
+        }
     }
 
-    private async Task<IReadOnlyList<string>> CloseStockAsync()
+    /// <summary>Records complete trips as settled once nothing they freed is left to release.</summary>
+    private async Task SettleCompleteAsync()
     {
-        IReadOnlyList<string> skus = await Catalog().SkusAtAsync(_warehouseId);
-        IReadOnlyList<Reservation>[] held = await Task.WhenAll(skus.Select(sku => Stock(sku).CloseAsync()));
-        var orders = held.SelectMany(h => h).Select(r => r.OrderId).Distinct()
-            .Select(id => new RerouteOrder(id, ChannelOf(id), time.GetUtcNow()));
-        return ReroutePriority.Sort(orders, options.Value.Allocation).Select(o => o.OrderId).ToList();
+        foreach (RerouteTracker tracker in _trips.Values.Where(t => t is { IsComplete: true, Settled: false }).ToList())
+        {
+            if (!_releases.IsEmpty)
+            {
+                return;
+            }
+            state.State = state.State with { SettledEpoch = Math.Max(state.State.SettledEpoch, tracker.Epoch) };
+            await state.WriteStateAsync();
+            tracker.Settled = true;
+            RerouteProgress progress = tracker.Progress();
+            LogRerouteDone(_warehouseId, tracker.Epoch, progress.Rerouted, progress.Unroutable, progress.NotAffected);
+        }
     }
 
     private static Channel ChannelOf(string orderId) =>

@@ -15,10 +15,10 @@ namespace OrderActors.Grains.Warehouses;
 /// <summary>
 /// One warehouse and its breaker (key <c>tenant/warehouseId</c>). Opening closes the warehouse's stock
 /// buckets — each in one turn, so no reservation slips in after — and tells each order that holds stock
-/// there to move, one-way, a window at a time; the orders report back one-way and release their
-/// reservations as they go. So the closed buckets always list the orders still to move: a trip cut off
-/// by a crash is resumed from them when the warehouse activates again. It awaits the catalog and the
-/// stock roots, never an order, so no call cycle can form.
+/// there to move, one-way, a window at a time; the orders report back one-way, and the warehouse
+/// releases what they held there in batches. So the closed buckets always list the orders still to
+/// move: a trip cut off by a crash is resumed from them when the warehouse activates again. It awaits
+/// the catalog, the stock roots and buckets, never an order, so no call cycle can form.
 /// </summary>
 public sealed partial class WarehouseGrain(
     [PersistentState("warehouse")] IPersistentState<WarehouseState> state,
@@ -26,7 +26,10 @@ public sealed partial class WarehouseGrain(
     TimeProvider time,
     ILogger<WarehouseGrain> logger) : Grain, IWarehouseGrain
 {
+    private const int ReleaseBatchSize = 64;
+
     private readonly Dictionary<long, RerouteTracker> _trips = new();
+    private readonly ReleaseBatches _releases = new(ReleaseBatchSize);
     private IDisposable? _rerouteWatch;
     private string _tenant = "";
     private string _warehouseId = "";

@@ -4,14 +4,24 @@ using OrderActors.Runtime.Filters;
 namespace OrderActors.Grains.Tests.Support;
 
 /// <summary>
-/// Injects faults into incoming grain calls: the next calls that match are dropped (as if the message
-/// was lost with a silo) or fail (as if the grain's own call failed), a given number of times.
+/// Counts incoming grain calls and injects faults into them: the next calls that match are dropped (as
+/// if the message was lost with a silo) or fail (as if the grain's own call failed), a given number of times.
 /// </summary>
 public sealed class CallFaults : IIncomingGrainCallFilter
 {
     private readonly List<Fault> _faults = [];
+    private readonly Dictionary<string, int> _calls = new();
 
     public int Injected { get; private set; }
+
+    /// <summary>How many calls of the method arrived (faulted or not).</summary>
+    public int Calls(string method)
+    {
+        lock (_faults)
+        {
+            return _calls.GetValueOrDefault(method);
+        }
+    }
 
     public void Drop(string method, Func<IIncomingGrainCallContext, bool> when, int times = 1) => Add(new Fault(method, when, times, false));
 
@@ -22,6 +32,7 @@ public sealed class CallFaults : IIncomingGrainCallFilter
         Fault? fault;
         lock (_faults)
         {
+            _calls[context.InterfaceMethod.Name] = _calls.GetValueOrDefault(context.InterfaceMethod.Name) + 1;
             fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Method == context.InterfaceMethod.Name && f.When(context));
             if (fault is not null)
             {
