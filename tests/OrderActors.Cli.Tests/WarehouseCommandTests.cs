@@ -64,7 +64,9 @@ public sealed partial class WarehouseCommandTests(SiloFixture silo)
         int rerouted = int.Parse(trip.Field("Rerouted 已改派"), System.Globalization.CultureInfo.InvariantCulture);
         int unroutable = int.Parse(trip.Field("Unroutable 无法改派"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal("0", trip.Field("Pending 处理中"));
+        Assert.Equal("0", trip.Field("Not affected 已不在该仓"));
         Assert.True(rerouted > 0, trip.ToString());
+        Assert.Equal(allocatedThere.ToString(System.Globalization.CultureInfo.InvariantCulture), trip.Field("Affected 涉及"));
         Assert.Equal(allocatedThere, rerouted + unroutable);
         Assert.Equal(rerouted, (await demo.GetAsync($"/api/v1/warehouses/{warehouse}"))["reroutedOrders"]!.GetValue<int>());
         Assert.Equal(("Open 熔断", "冷机故障"), (show.Field("Breaker 熔断器"), show.Field("Breaker reason")));

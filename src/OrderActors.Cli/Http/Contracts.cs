@@ -15,7 +15,8 @@ public sealed record Warehouse(
 public sealed record Breaker(BreakerState State, string? Reason, DateTimeOffset Since, string? Source);
 
 /// <summary>POST /api/v1/warehouses/{id}/breaker/trip.</summary>
-public sealed record TripOutcome(BreakerState State, int ReroutedOrders, int UnroutableOrders, int PendingOrders);
+public sealed record TripOutcome(
+    BreakerState State, int AffectedOrders, int ReroutedOrders, int UnroutableOrders, int NotAffectedOrders, int PendingOrders);
 
 /// <summary>POST /api/v1/warehouses/{id}/breaker/reset.</summary>
 public sealed record ResetOutcome(BreakerState State);

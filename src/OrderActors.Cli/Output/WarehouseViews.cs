@@ -49,11 +49,13 @@ public static class WarehouseViews
         output.Fields(
         [
             new("Breaker 熔断器", Labels.Breaker(trip.State)),
+            new("Affected 涉及", Labels.Number(trip.AffectedOrders)),
             new("Rerouted 已改派", Count(trip.ReroutedOrders, Tone.Good)),
             new("Unroutable 无法改派", Count(trip.UnroutableOrders, Tone.Bad)),
+            new("Not affected 已不在该仓", Labels.Number(trip.NotAffectedOrders)),
             new("Pending 处理中", Count(trip.PendingOrders, Tone.Warning)),
         ]);
-        if (trip.ReroutedOrders + trip.UnroutableOrders + trip.PendingOrders == 0)
+        if (trip.AffectedOrders == 0)
         {
             output.Line($"No orders were allocated to {warehouseId} (or its breaker was already open).", Tone.Muted);
         }
