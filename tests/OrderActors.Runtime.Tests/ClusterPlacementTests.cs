@@ -64,4 +64,25 @@ public sealed class ClusterPlacementTests
         Assert.Contains("silo-2", ranOn);
         Assert.Contains("silo-1", ranOn);
     }
+
+    [PostgresFact]
+    public async Task ALeavingSiloIsNotDeclaredDeadWhileALongTurnFinishes()
+    {
+        await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync();
+        await using TestCluster cluster = await MultiSiloClusters.StartAsync(database.ConnectionString, silos: 2);
+        TestSilo leaving = cluster.Silos[1];
+        string key = Enumerable.Range(0, 100).Select(i => $"t/ledger-{i}")
+            .First(k => cluster.Silos[0].OwnerOf(new GrainId("ledger", k)) == leaving.Address);
+        ILedgerGrain ledger = cluster.Silos[0].GrainFactory.GetGrain<ILedgerGrain>(key);
+
+        Task<string> longTurn = ledger.SlowAppendAsync(0, delayMs: 1500);
+        await Task.Delay(100);
+        List<Task<string>> queued = Enumerable.Range(1, 5).Select(i => ledger.SlowAppendAsync(i, delayMs: 0)).ToList();
+        await Task.Delay(100);
+        await leaving.StopAsync();
+
+        Assert.Equal("silo-2", await longTurn);
+        Assert.All(await Task.WhenAll(queued), ranOn => Assert.Equal("silo-1", ranOn));
+        Assert.Equal(Enumerable.Range(0, 6), (await ledger.GetAsync()).Order());
+    }
 }

@@ -21,6 +21,7 @@ internal sealed class ClusterMembership : IGrainOwnership
     private volatile MembershipView _view = MembershipView.Empty;
     private SiloAddress? _self;
     private volatile bool _partitioned;
+    private volatile bool _left;
 
     public ClusterMembership(IOptions<SiloOptions> options, SessionDataSource sessions, ILogger<ClusterMembership> logger)
     {
@@ -70,8 +71,12 @@ internal sealed class ClusterMembership : IGrainOwnership
         await RefreshAsync();
     }
 
-    /// <summary>Graceful leave, last step.</summary>
-    public Task LeftAsync() => _table.SetStatusAsync(Self, MemberStatus.Left);
+    /// <summary>Graceful leave, last step: heartbeats stop first, so Left is not taken for declared dead.</summary>
+    public Task LeftAsync()
+    {
+        _left = true;
+        return _table.SetStatusAsync(Self, MemberStatus.Left);
+    }
 
     /// <summary>
     /// Test hook: the silo keeps running but neither heartbeats nor reads membership, as when a network
@@ -82,7 +87,7 @@ internal sealed class ClusterMembership : IGrainOwnership
     private async Task HeartbeatLoopAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(_options.HeartbeatInterval);
-        while (await TickAsync(timer, stopping))
+        while (await TickAsync(timer, stopping) && !_left)
         {
             try
             {
@@ -92,6 +97,10 @@ internal sealed class ClusterMembership : IGrainOwnership
                 }
                 if (!await _table.HeartbeatAsync(Self))
                 {
+                    if (_left)
+                    {
+                        return;
+                    }
                     _logger.LogCritical("Silo {Silo} was declared dead by the cluster; it stops serving", Self);
                     DeclaredDead?.Invoke();
                     return;

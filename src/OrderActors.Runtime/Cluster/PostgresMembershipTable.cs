@@ -39,11 +39,14 @@ internal sealed class PostgresMembershipTable(NpgsqlDataSource dataSource, strin
         });
     }
 
-    /// <summary>Writes a heartbeat; false when this silo is no longer Active (declared dead or left).</summary>
+    /// <summary>
+    /// Writes a heartbeat; false when this silo is neither Active nor ShuttingDown (declared dead or left).
+    /// A leaving silo goes on heartbeating while it drains, so it is not declared dead meanwhile.
+    /// </summary>
     public async Task<bool> HeartbeatAsync(SiloAddress silo)
     {
         await using NpgsqlCommand command = dataSource.CreateCommand(
-            "UPDATE cluster_members SET heartbeat_at = now() WHERE cluster_id = $1 AND silo_id = $2 AND status = 'Active'");
+            "UPDATE cluster_members SET heartbeat_at = now() WHERE cluster_id = $1 AND silo_id = $2 AND status IN ('Active', 'ShuttingDown')");
         command.Parameters.Add(new NpgsqlParameter { Value = clusterId });
         command.Parameters.Add(new NpgsqlParameter { Value = silo.Id });
         return await command.ExecuteNonQueryAsync() == 1;
