@@ -23,7 +23,7 @@ internal sealed class Harness(TimeSpan roundLength, int rounds)
             {
                 double opsPerSecond = await MeasureAsync(run, roundLength);
                 samples[name].Add(opsPerSecond);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{rounds} {name,-34} {opsPerSecond,12:N0} ops/s"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  round {round}/{rounds} {name,-36} {opsPerSecond,12:N0} ops/s"));
             }
         }
         return samples.ToDictionary(s => s.Key, s => Median(s.Value));

@@ -5,12 +5,17 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Grains;
 using OrderActors.Grains.Audit;
-using OrderActors.Runtime;
-using OrderActors.Runtime.Testing;
+using OrderActors.Persistence;
+using OrderActors.Testing;
+using Orleans.Configuration;
 
 namespace OrderActors.Benchmarks;
 
-/// <summary>One silo with the hub's grains on a fresh PostgreSQL database, and the setup and order helpers the stock benchmarks share.</summary>
+/// <summary>
+/// One Orleans silo co-hosted in this process with the hub's grains on a fresh PostgreSQL database (the hub's own
+/// PostgreSQL wiring: storage, journal, reminders, streams; a lone silo, so no membership table), called through the
+/// silo's own grain factory as the REST facade calls it; and the setup and order helpers the stock benchmarks share.
+/// </summary>
 internal sealed class HubBench : IAsyncDisposable
 {
     public static readonly GeoPoint Hangzhou = new(30.27, 120.15);
@@ -18,33 +23,29 @@ internal sealed class HubBench : IAsyncDisposable
     public static readonly GeoPoint Nanjing = new(32.06, 118.80);
 
     private readonly PostgresTestDatabase _database;
+    private readonly CoHostedSilo _silo;
 
-    private HubBench(PostgresTestDatabase database, TestCluster cluster)
+    private HubBench(PostgresTestDatabase database, CoHostedSilo silo)
     {
         _database = database;
-        Cluster = cluster;
+        _silo = silo;
     }
 
-    public TestCluster Cluster { get; }
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
+    public IGrainFactory Grains => _silo.GrainFactory;
 
     public static async Task<HubBench> StartAsync(Action<HubOptions>? configure = null)
     {
         string admin = Environment.GetEnvironmentVariable("ORDERACTORS_BENCH_PG")
             ?? throw new InvalidOperationException("ORDERACTORS_BENCH_PG is not set: run through scripts/bench.sh.");
         PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync("oa_bench", admin);
-        var cluster = new TestCluster(
-            options =>
-            {
-                options.Storage = StorageKind.Postgres;
-                options.PostgresConnectionString = database.ConnectionString;
-                options.ResponseTimeout = TimeSpan.FromMinutes(2);
-            },
-            silo => silo.AddOrderHubGrains(),
-            services => services.Configure<HubOptions>(o => configure?.Invoke(o)));
-        await cluster.StartSiloAsync();
-        return new HubBench(database, cluster);
+        CoHostedSilo silo = await CoHostedSilo.StartAsync("bench-hub", configure: s =>
+        {
+            s.UseHubPostgres(database.ConnectionString);
+            s.AddOrderHubGrains();
+            s.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(2));
+            s.Services.AddOptions<HubOptions>().Configure(o => configure?.Invoke(o));
+        });
+        return new HubBench(database, silo);
     }
 
     public Task WarehouseAsync(string tenant, string id, GeoPoint at) =>
@@ -52,12 +53,12 @@ internal sealed class HubBench : IAsyncDisposable
 
     public async Task SkuAsync(string tenant, string sku, int buckets)
     {
-        await Grains.GetGrain<ICatalogGrain>(tenant).UpsertSkuAsync(new SkuInfo(sku, sku, false, null, buckets));
+        await Grains.GetGrain<ICatalogGrain>(Keys.Tenant(tenant)).UpsertSkuAsync(new SkuInfo(sku, sku, false, null, buckets));
         await Grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(tenant, Channel.Taobao, $"tb-{sku}")).SetAsync(sku, null);
     }
 
     public Task StockAsync(string tenant, string warehouseId, string sku, int onHand) =>
-        Grains.GetGrain<ICatalogGrain>(tenant).SetInventoryAsync(warehouseId, sku, onHand, 0);
+        Grains.GetGrain<ICatalogGrain>(Keys.Tenant(tenant)).SetInventoryAsync(warehouseId, sku, onHand, 0);
 
     /// <summary>Submits one-unit orders for the given SKUs with at most <paramref name="inFlight"/> outstanding; returns their ids.</summary>
     public async Task<List<string>> SubmitAsync(string tenant, string prefix, IReadOnlyList<string> skus, int count, int inFlight)
@@ -102,7 +103,7 @@ internal sealed class HubBench : IAsyncDisposable
     }
 
     public Task<Abstractions.Stock.AuditReport> AuditAsync(string tenant, IEnumerable<string> orders) =>
-        Cluster.Primary.Services.GetRequiredService<InventoryAudit>().RunAsync(tenant, orders);
+        _silo.Services.GetRequiredService<InventoryAudit>().RunAsync(tenant, orders);
 
     private static NormalizedOrder Order(string externalId, string platformSku) => new()
     {
@@ -124,7 +125,7 @@ internal sealed class HubBench : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Cluster.DisposeAsync();
+        await _silo.DisposeAsync();
         await _database.DisposeAsync();
     }
 }

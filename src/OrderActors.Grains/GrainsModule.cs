@@ -1,19 +1,23 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrderActors.Grains.Audit;
-using OrderActors.Runtime.Hosting;
+using OrderActors.Persistence;
+using Orleans.Hosting;
 
 namespace OrderActors.Grains;
 
-/// <summary>Registers the domain grains, their options, the inventory audit and the order projection's schema with a silo.</summary>
+/// <summary>Registers the domain grains' options, the inventory audit and the order projection's schema with a silo (Orleans finds the grain classes itself).</summary>
 public static class GrainsModule
 {
     public static Assembly Assembly => typeof(GrainsModule).Assembly;
 
-    public static SiloBuilder AddOrderHubGrains(this SiloBuilder silo)
+    public static ISiloBuilder AddOrderHubGrains(this ISiloBuilder silo)
     {
         silo.Services.AddOptions<HubOptions>();
+        silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         silo.Services.AddSingleton<InventoryAudit>();
-        return silo.AddGrains(Assembly).AddSchema(Assembly, "orderhub");
+        silo.Services.AddHubSchema(Assembly, "orderhub");
+        return silo;
     }
 }

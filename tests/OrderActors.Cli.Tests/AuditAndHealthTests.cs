@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using OrderActors.Cli.Tests.Support;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.Cli.Tests;
 

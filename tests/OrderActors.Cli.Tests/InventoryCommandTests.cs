@@ -1,5 +1,5 @@
 using OrderActors.Cli.Tests.Support;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.Cli.Tests;
 

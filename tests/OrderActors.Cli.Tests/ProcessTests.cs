@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using OrderActors.Cli.Tests.Support;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.Cli.Tests;
 

@@ -2,12 +2,11 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Grains.Tests.Support;
-using OrderActors.Runtime;
-using OrderActors.Runtime.Testing;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Tests;
 
-/// <summary>A trip tells its orders a window at a time, tells again the ones that never answered, and survives its silo dying.</summary>
+/// <summary>A trip tells its orders a window at a time, tells again the ones that never answered, and frees the closed stock in batches.</summary>
 public sealed class RerouteFollowUpTests
 {
     [Fact]
@@ -40,7 +39,7 @@ public sealed class RerouteFollowUpTests
         List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 20);
         Assert.All(await hub.SettleAsync(orders), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
         string lost = orders[7];
-        faults.Drop(nameof(IOrderGrain.RerouteAsync), c => c.TargetId.Key == $"{HubCluster.Tenant}/{lost}");
+        faults.Drop(nameof(IOrderGrain.RerouteAsync), c => c.TargetId.Key.ToString() == $"{HubCluster.Tenant}/{lost}");
 
         TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("flood", BreakerSource.Operator);
         RerouteProgress stalled = await WaitForAsync(hub.Setup, trip.Epoch, p => p.Rerouted == 19);
@@ -89,7 +88,7 @@ public sealed class RerouteFollowUpTests
         await StockAsync(hub, a: 100, b: 100);
         string orderId = (await PlaceOrdersAsync(hub.Grains, hub, 1))[0];
         await hub.SettleAsync([orderId]);
-        faults.Fail(nameof(IStockBucketGrain.ReleaseAsync), c => ((string)c.Arguments[0]!).StartsWith(orderId + ":", StringComparison.Ordinal));
+        faults.Fail(nameof(IStockBucketGrain.ReleaseAsync), c => ((string)c.Request.GetArgument(0)!).StartsWith(orderId + ":", StringComparison.Ordinal));
 
         OrderRecord cancelled = await hub.Order(orderId).CancelAsync("buyer changed mind", "operator");
         int heldRightAfter = (await hub.Setup.LevelAsync("WH-A", "TEA")).Reserved;
@@ -100,37 +99,6 @@ public sealed class RerouteFollowUpTests
         Assert.Equal(1, heldRightAfter);
         Assert.Equal(0, freed.Reserved);
         AuditReport audit = await hub.AuditAsync([orderId]);
-        Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
-    }
-
-    [PostgresFact]
-    public async Task ATripCutOffByASiloCrashIsResumedFromTheClosedStockAndEveryOrderMovesExactlyOnce()
-    {
-        await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync();
-        await using HubCluster hub = await HubCluster.StartAsync(database.ConnectionString, o => o.RerouteWindow = 2);
-        await StockAsync(hub, a: 4000, b: 1000);
-        List<string> orders = await PlaceOrdersAsync(hub.Grains, hub, 300);
-        Assert.All(await hub.SettleAsync(orders, TimeSpan.FromSeconds(120)), o => Assert.Equal("WH-A", Assert.Single(o.Allocations).WarehouseId));
-
-        TripResult trip = await hub.Setup.Warehouse("WH-A").TripAsync("roof leak", BreakerSource.Operator);
-        RerouteProgress beforeCrash = await WaitForAsync(hub.Setup, trip.Epoch, p => p.Rerouted >= 20);
-        await hub.Cluster.Primary.KillAsync();
-        TestSilo restarted = await hub.Cluster.StartSiloAsync();
-        var setup = new HubSetup(restarted.GrainFactory, HubCluster.Tenant);
-        WarehouseView view = (await setup.Warehouse("WH-A").GetAsync())!;
-        RerouteProgress resumed = await WaitForAsync(setup, trip.Epoch, p => p.Affected > 0 && p.Pending == 0, TimeSpan.FromSeconds(120));
-
-        Assert.Equal(BreakerState.Open, view.Breaker.State);
-        Assert.True(beforeCrash.Pending > 0, "the crash should land in the middle of the trip");
-        Assert.Equal(resumed.Affected, resumed.Rerouted + resumed.NotAffected);
-        Assert.True(resumed.NotAffected + (300 - resumed.Affected) >= beforeCrash.Rerouted,
-            $"orders moved before the crash must be released already or answer not affected: {beforeCrash} then {resumed}");
-        OrderRecord?[] after = await Task.WhenAll(orders.Select(id => restarted.GrainFactory.GetGrain<IOrderGrain>($"{HubCluster.Tenant}/{id}").GetAsync()));
-        Assert.All(after, o => Assert.Equal((OrderStatus.Allocated, "WH-B"), (o!.Status, Assert.Single(o.Allocations).WarehouseId)));
-        Assert.All(after, o => Assert.Equal(1, o!.Reroutes));
-        Assert.Equal(0, (await setup.LevelAsync("WH-A", "TEA")).Reserved);
-        Assert.Equal(300, (await setup.LevelAsync("WH-B", "TEA")).Reserved);
-        AuditReport audit = await new Audit.InventoryAudit(restarted.GrainFactory, TimeProvider.System).RunAsync(HubCluster.Tenant, orders);
         Assert.True(audit.Ok, string.Join("; ", audit.Violations.Take(5)));
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
 using static OrderActors.Silo.BrowserTests.Support.Locators;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.BrowserTests.Support;
 using static Microsoft.Playwright.Assertions;
 using static OrderActors.Silo.BrowserTests.Support.Locators;

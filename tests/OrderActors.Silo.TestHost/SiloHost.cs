@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.Silo.TestHost;
 
@@ -89,6 +89,7 @@ public sealed class SiloHost : IAsyncDisposable
             builder.UseSetting("Silo:Storage", "Postgres");
             builder.UseSetting("Silo:PostgresConnectionString", connectionString);
             builder.UseSetting("Silo:SiloName", "test-silo");
+            builder.UseSetting("Silo:Cluster:SiloPort", "0");
             foreach ((string key, string? value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.Tests.Support;
 
 namespace OrderActors.Silo.Tests;

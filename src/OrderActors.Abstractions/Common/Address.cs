@@ -1,12 +1,16 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Common;
 
 /// <summary>A point on the earth in WGS-84 degrees.</summary>
+[GenerateSerializer, Immutable, Alias("oa.GeoPoint")]
 public readonly record struct GeoPoint(double Latitude, double Longitude);
 
 /// <summary>
 /// A mainland shipping address: 省 / 市 / 区 names as the platform gave them, the street detail, and
 /// coordinates when the platform supplied them.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("oa.Address")]
 public sealed record Address(string Province, string City, string District, string Detail, GeoPoint? Location = null)
 {
     /// <summary>The address with its street detail hidden, safe for logs: "浙江省 杭州市 西湖区 ***".</summary>
@@ -14,6 +18,7 @@ public sealed record Address(string Province, string City, string District, stri
 }
 
 /// <summary>The receiver as the platform gave it. Platforms often mask or encrypt the phone; <see cref="PhoneMasked"/> says so.</summary>
+[GenerateSerializer, Immutable, Alias("oa.Contact")]
 public sealed record Contact(string Name, string Phone, bool PhoneMasked)
 {
     /// <summary>The phone with its middle digits hidden, safe for logs: "138****5678".</summary>

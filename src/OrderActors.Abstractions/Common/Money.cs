@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Orleans;
 
 namespace OrderActors.Abstractions.Common;
 
 /// <summary>An amount of renminbi in integer fen (分). Never a floating-point number.</summary>
 [JsonConverter(typeof(MoneyJsonConverter))]
+[GenerateSerializer, Immutable, Alias("oa.Money")]
 public readonly record struct Money(long Fen) : IComparable<Money>
 {
     public static readonly Money Zero = new(0);

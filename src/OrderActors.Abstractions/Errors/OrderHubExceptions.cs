@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Errors;
 
 /// <summary>
-/// A command that the current status does not allow (HTTP 409). The status travels in Data so the
-/// exception keeps its meaning when it crosses silos (only the message string is rebuilt).
+/// A command that the current status does not allow (HTTP 409). The status travels in Data, which
+/// Orleans' exception codec carries across silos along with the message, stack trace and inner exception.
 /// </summary>
+[GenerateSerializer, Alias("oa.IllegalTransitionException")]
 public sealed class IllegalTransitionException : Exception
 {
     public IllegalTransitionException(string message) : base(message)
@@ -20,6 +23,7 @@ public sealed class IllegalTransitionException : Exception
 }
 
 /// <summary>A command whose input is wrong (HTTP 400); Data["field"] names the field.</summary>
+[GenerateSerializer, Alias("oa.CommandValidationException")]
 public sealed class CommandValidationException : Exception
 {
     public CommandValidationException(string message) : base(message)
@@ -35,7 +39,9 @@ public sealed class CommandValidationException : Exception
 }
 
 /// <summary>Something the command refers to does not exist (HTTP 404).</summary>
+[GenerateSerializer, Alias("oa.NotFoundException")]
 public sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The command conflicts with the current data, e.g. on-hand set below what is reserved (HTTP 409).</summary>
+[GenerateSerializer, Alias("oa.ConflictException")]
 public sealed class ConflictException(string message) : Exception(message);

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Orders;
 
 /// <summary>A sales channel whose orders flow into the hub.</summary>
+[GenerateSerializer, Alias("oa.Channel")]
 public enum Channel
 {
     /// <summary>淘宝 / 天猫.</summary>

@@ -1,9 +1,12 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Orders;
 
 /// <summary>
 /// Why an order stopped for a person to look at, with a reason code operators filter on. A
 /// non-blocking hold (a carrier discrepancy) asks for attention without stopping the flow.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("oa.OrderHold")]
 public sealed record OrderHold(string Code, string Message, DateTimeOffset At, bool Blocking = true);
 
 /// <summary>The reason codes of holds.</summary>
@@ -22,4 +25,16 @@ public static class HoldCodes
     public const string OutOfStock = "out_of_stock";
     public const string Unroutable = "unroutable";
     public const string CarrierDiscrepancy = "carrier_discrepancy";
+
+    /// <summary>The receiver came as platform ciphertext: the order is allocated by its divisions, shipping waits for the decrypt result.</summary>
+    public const string PiiEncrypted = "pii_encrypted";
+
+    /// <summary>The platform status is missing or not in the channel's status table.</summary>
+    public const string UnknownStatus = "unknown_status";
+
+    /// <summary>A business field the connector could not read (a time, a text of the wrong type).</summary>
+    public const string UnreadableField = "unreadable_field";
+
+    /// <summary>A coupon or discount entry of a shape the connector does not know.</summary>
+    public const string UnknownCoupon = "unknown_coupon";
 }

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Orders;
 
 /// <summary>The unified order lifecycle every platform's statuses map onto.</summary>
+[GenerateSerializer, Alias("oa.OrderStatus")]
 public enum OrderStatus
 {
     /// <summary>待付款: created on the platform, not paid yet.</summary>
@@ -30,6 +33,7 @@ public enum OrderStatus
 }
 
 /// <summary>The four-stage status buyers and customer service see, plus cancelled and after-sales.</summary>
+[GenerateSerializer, Alias("oa.CustomerStatus")]
 public enum CustomerStatus
 {
     /// <summary>待付款.</summary>

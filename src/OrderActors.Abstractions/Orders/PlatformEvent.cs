@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Orders;
 
 /// <summary>What a later platform status change means for the unified order.</summary>
+[GenerateSerializer, Alias("oa.PlatformEventKind")]
 public enum PlatformEventKind
 {
     Paid,
@@ -16,6 +19,7 @@ public enum PlatformEventKind
 }
 
 /// <summary>A platform status change read by a connector, in unified terms, with the platform's raw words kept.</summary>
+[GenerateSerializer, Immutable, Alias("oa.PlatformEvent")]
 public sealed record PlatformEvent(
     Channel Channel,
     string ExternalOrderId,

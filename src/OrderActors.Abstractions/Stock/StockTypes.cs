@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Stock;
 
 /// <summary>A SKU's stock at one warehouse, summed over its buckets.</summary>
+[GenerateSerializer, Immutable, Alias("oa.StockLevel")]
 public sealed record StockLevel(string Sku, string WarehouseId, int OnHand, int Reserved, int SafetyStock, int Buckets)
 {
     /// <summary>可售: on hand − reserved − safety stock, never below zero.</summary>
@@ -8,12 +11,15 @@ public sealed record StockLevel(string Sku, string WarehouseId, int OnHand, int 
 }
 
 /// <summary>One reservation held in a bucket, by the order that holds it.</summary>
+[GenerateSerializer, Immutable, Alias("oa.Reservation")]
 public sealed record Reservation(string ReservationId, string OrderId, int Quantity);
 
 /// <summary>A reservation and the bucket of a SKU's stock at one warehouse that holds it.</summary>
+[GenerateSerializer, Immutable, Alias("oa.HeldReservation")]
 public sealed record HeldReservation(string Sku, int Bucket, Reservation Reservation);
 
 /// <summary>A bucket's full state, for allocation snapshots and the audit.</summary>
+[GenerateSerializer, Alias("oa.BucketSnapshot")]
 public sealed record BucketSnapshot(
     string Sku, string WarehouseId, int Bucket, int OnHand, int Reserved, int SafetyStock, bool Closed,
     IReadOnlyList<Reservation> Reservations, long Version)
@@ -22,15 +28,18 @@ public sealed record BucketSnapshot(
 }
 
 /// <summary>A bucket's levels after a change, reported one-way to the tenant catalog.</summary>
+[GenerateSerializer, Immutable, Alias("oa.BucketLevel")]
 public sealed record BucketLevel(string Sku, string WarehouseId, int Bucket, int OnHand, int Reserved, int SafetyStock, long Version);
 
 /// <summary>How much of a reservation a bucket granted, and why not all of it.</summary>
+[GenerateSerializer, Immutable, Alias("oa.ReserveOutcome")]
 public sealed record ReserveOutcome(int Granted, ReserveRefusal? Refusal)
 {
     public static ReserveOutcome Full(int quantity) => new(quantity, null);
 }
 
 /// <summary>Why a bucket granted less than asked.</summary>
+[GenerateSerializer, Alias("oa.ReserveRefusal")]
 public enum ReserveRefusal
 {
     /// <summary>Not enough available in this bucket.</summary>
@@ -40,7 +49,9 @@ public enum ReserveRefusal
 }
 
 /// <summary>A SKU running below its safety stock at a warehouse (低库存预警).</summary>
+[GenerateSerializer, Immutable, Alias("oa.LowStockAlert")]
 public sealed record LowStockAlert(string Sku, string WarehouseId, int Available, int OnHand, int Reserved, int SafetyStock);
 
 /// <summary>The catalog's view of stock trouble: low-stock alerts and the number of oversold SKU-warehouse pairs (must be 0).</summary>
+[GenerateSerializer, Alias("oa.StockHealth")]
 public sealed record StockHealth(IReadOnlyList<LowStockAlert> LowStock, int Oversold);

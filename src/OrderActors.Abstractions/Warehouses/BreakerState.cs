@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace OrderActors.Abstractions.Warehouses;
 
 /// <summary>A warehouse breaker's position (熔断状态).</summary>
+[GenerateSerializer, Alias("oa.BreakerState")]
 public enum BreakerState
 {
     /// <summary>Normal: the warehouse takes orders.</summary>

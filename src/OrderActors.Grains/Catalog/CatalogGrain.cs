@@ -2,7 +2,9 @@ using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
-using OrderActors.Runtime;
+using Orleans;
+using OrderActors.Persistence.Journal;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Catalog;
 
@@ -11,6 +13,7 @@ namespace OrderActors.Grains.Catalog;
 /// changes). Stock levels are a cache refreshed by the buckets; on a cold start it asks the SKU stock
 /// roots, which never call back here, so no cycle can form.
 /// </summary>
+[GrainType("catalog")]
 public sealed class CatalogGrain([JournaledState("catalog")] IJournaledState<CatalogState, CatalogEvent> journal) : Grain, ICatalogGrain
 {
     private readonly StockLevelCache _levels = new();
@@ -123,7 +126,7 @@ public sealed class CatalogGrain([JournaledState("catalog")] IJournaledState<Cat
     }
 
     private ISkuStockGrain Stock(string sku, string warehouseId) =>
-        GrainFactory.GetGrain<ISkuStockGrain>(Keys.Stock(GetPrimaryKeyString(), sku, warehouseId));
+        GrainFactory.GetGrain<ISkuStockGrain>(Keys.Stock(this.GetPrimaryKeyString(), sku, warehouseId));
 
     private static bool Same(WarehouseSummary a, WarehouseSummary b) =>
         a with { Backups = b.Backups } == b && a.Backups.SequenceEqual(b.Backups);

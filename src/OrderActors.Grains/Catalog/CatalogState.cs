@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using OrderActors.Abstractions.Catalog;
-using OrderActors.Runtime;
+using Orleans;
+using OrderActors.Persistence.Journal;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Catalog;
 
@@ -19,12 +21,16 @@ public sealed record WarehouseUpserted(WarehouseSummary Warehouse) : CatalogEven
 public sealed record StockRegistered(string Sku, string WarehouseId) : CatalogEvent;
 
 /// <summary>A tenant's SKUs, warehouses and which SKU is stocked where.</summary>
+[GenerateSerializer, Alias("oa.CatalogState")]
 public sealed record CatalogState : IJournalState<CatalogState, CatalogEvent>
 {
+    [Id(0)]
     public ImmutableSortedDictionary<string, SkuInfo> Skus { get; init; } = ImmutableSortedDictionary<string, SkuInfo>.Empty;
 
+    [Id(1)]
     public ImmutableSortedDictionary<string, WarehouseSummary> Warehouses { get; init; } = ImmutableSortedDictionary<string, WarehouseSummary>.Empty;
 
+    [Id(2)]
     public ImmutableDictionary<string, ImmutableSortedSet<string>> StockedAt { get; init; } = ImmutableDictionary<string, ImmutableSortedSet<string>>.Empty;
 
     public CatalogState Apply(CatalogEvent @event) => @event switch

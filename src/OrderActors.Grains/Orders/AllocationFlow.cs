@@ -3,7 +3,8 @@ using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Domain.Allocation;
-using OrderActors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Orders;
 

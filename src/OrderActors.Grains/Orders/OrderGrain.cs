@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Abstractions.Catalog;
@@ -7,7 +8,8 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Domain.Allocation;
 using OrderActors.Domain.Orders;
-using OrderActors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Orders;
 
@@ -16,10 +18,11 @@ namespace OrderActors.Grains.Orders;
 /// rules, reserves stock through the buckets, writes, and only then answers. Intake answers once the
 /// order is durable; reservation and allocation follow in the next turn.
 /// </summary>
+[GrainType("order")]
 public sealed partial class OrderGrain(
     [PersistentState("order")] IPersistentState<OrderState> state,
     IOptions<HubOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
     private static readonly TimeSpan ReleaseRetryPeriod = TimeSpan.FromSeconds(5);
@@ -41,8 +44,8 @@ public sealed partial class OrderGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _tenant = Keys.TenantOf(GetPrimaryKeyString());
-        _orderId = Keys.LocalPart(GetPrimaryKeyString());
+        _tenant = Keys.TenantOf(this.GetPrimaryKeyString());
+        _orderId = Keys.LocalPart(this.GetPrimaryKeyString());
         _stock = new StockReserver(GrainFactory, _tenant);
         _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
             options.Value.AllocationAttempts, time);
@@ -230,7 +233,7 @@ public sealed partial class OrderGrain(
         catch (Exception ex)
         {
             LogReleaseFailed(_orderId, state.State.Releasing.Count, ex);
-            _releaseRetry ??= RegisterGrainTimer(_ => ReleaseGivenUpAsync(), ReleaseRetryPeriod, ReleaseRetryPeriod);
+            _releaseRetry ??= this.RegisterGrainTimer(_ => ReleaseGivenUpAsync(), ReleaseRetryPeriod, ReleaseRetryPeriod);
         }
     }
 
@@ -243,7 +246,7 @@ public sealed partial class OrderGrain(
         }
     }
 
-    private IOrderGrain Self() => GrainFactory.GetGrain<IOrderGrain>(GetPrimaryKeyString());
+    private IOrderGrain Self() => GrainFactory.GetGrain<IOrderGrain>(this.GetPrimaryKeyString());
 
     private IWarehouseGrain Warehouse(string warehouseId) => GrainFactory.GetGrain<IWarehouseGrain>(Keys.Warehouse(_tenant, warehouseId));
 

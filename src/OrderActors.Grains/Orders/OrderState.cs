@@ -8,15 +8,19 @@ namespace OrderActors.Grains.Orders;
 /// finished allocation (reservations numbered from it on, if any, were left by an interrupted one); and
 /// the reservations the order gave up in its last writes but may not have released yet.
 /// </summary>
+[GenerateSerializer, Alias("oa.OrderState")]
 public sealed record OrderState
 {
+    [Id(0)]
     public OrderRecord? Order { get; init; }
 
+    [Id(1)]
     public int NextAttempt { get; init; } = 1;
 
     /// <summary>
     /// Given up (moved away, cancelled), written with the change that gave them up and released right after.
     /// If the silo dies in between, the next activation releases them; releasing twice is harmless.
     /// </summary>
+    [Id(2)]
     public ImmutableList<StockAllocation> Releasing { get; init; } = [];
 }

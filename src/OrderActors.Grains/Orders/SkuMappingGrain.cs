@@ -1,19 +1,24 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
-using OrderActors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Orders;
 
 /// <summary>A platform SKU's mapping as stored.</summary>
+[GenerateSerializer, Alias("oa.SkuMappingState")]
 public sealed record SkuMappingState
 {
+    [Id(0)]
     public string? Sku { get; init; }
 
+    [Id(1)]
     public string? Variant { get; init; }
 }
 
 /// <summary>One platform SKU's mapping to a master SKU (key <c>tenant/channel/platformSkuId</c>).</summary>
+[GrainType("skumapping")]
 public sealed class SkuMappingGrain([PersistentState("mapping")] IPersistentState<SkuMappingState> state) : Grain, ISkuMappingGrain
 {
     public async Task<SkuMappingView> SetAsync(string sku, string? variant)
@@ -39,7 +44,7 @@ public sealed class SkuMappingGrain([PersistentState("mapping")] IPersistentStat
         {
             return null;
         }
-        string[] parts = Keys.LocalPart(GetPrimaryKeyString()).Split('/', 2);
+        string[] parts = Keys.LocalPart(this.GetPrimaryKeyString()).Split('/', 2);
         ChannelNames.TryParse(parts[0], out Channel channel);
         return new SkuMappingView(channel, parts[1], state.State.Sku, state.State.Variant);
     }

@@ -4,8 +4,8 @@ using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
-using OrderActors.Runtime;
-using OrderActors.Runtime.Core;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Orders;
 
@@ -57,7 +57,7 @@ internal sealed class StockReserver(IGrainFactory grains, string tenant)
     {
         var granted = new List<StockAllocation>();
         int remaining = parcel.Quantity;
-        int start = (int)(new GrainId("order", orderId).StableHash() % (ulong)parcel.Buckets);
+        int start = (int)(GrainId.Create("order", orderId).GetUniformHashCode() % (uint)parcel.Buckets);
         for (int i = 0; i < parcel.Buckets && remaining > 0; i++)
         {
             int bucket = (start + i) % parcel.Buckets;

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using OrderActors.Abstractions.Stock;
-using OrderActors.Runtime;
+using Orleans;
+using OrderActors.Persistence.Journal;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Stock;
 
@@ -34,16 +36,22 @@ public sealed record BucketReopened : BucketEvent;
 /// A bucket's stock. <see cref="Reserved"/> is kept alongside the reservations so that reserving stays
 /// O(1); the audit checks that it equals their sum.
 /// </summary>
+[GenerateSerializer, Alias("oa.BucketState")]
 public sealed record BucketState : IJournalState<BucketState, BucketEvent>
 {
+    [Id(0)]
     public int OnHand { get; init; }
 
+    [Id(1)]
     public int SafetyStock { get; init; }
 
+    [Id(2)]
     public int Reserved { get; init; }
 
+    [Id(3)]
     public bool Closed { get; init; }
 
+    [Id(4)]
     public ImmutableDictionary<string, Reservation> Reservations { get; init; } = ImmutableDictionary<string, Reservation>.Empty;
 
     public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);

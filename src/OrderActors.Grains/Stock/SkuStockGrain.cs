@@ -1,15 +1,19 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
-using OrderActors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Stock;
 
 /// <summary>What the root of a SKU's stock at a warehouse remembers.</summary>
+[GenerateSerializer, Alias("oa.SkuStockState")]
 public sealed record SkuStockState
 {
+    [Id(0)]
     public int Buckets { get; init; }
 
+    [Id(1)]
     public bool Closed { get; init; }
 }
 
@@ -18,6 +22,7 @@ public sealed record SkuStockState
 /// buckets, sums their levels, and closes or reopens them with the warehouse's breaker. It awaits its
 /// buckets; buckets never await it, so no call cycle can form.
 /// </summary>
+[GrainType("skustock")]
 public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<SkuStockState> state) : Grain, ISkuStockGrain
 {
     private const int MaxBuckets = 64;
@@ -58,7 +63,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
     public async Task<StockLevel> GetLevelAsync()
     {
         IReadOnlyList<BucketSnapshot> buckets = await SnapshotsAsync(Math.Max(1, state.State.Buckets));
-        (string sku, string warehouseId, _) = Keys.ParseStock(GetPrimaryKeyString());
+        (string sku, string warehouseId, _) = Keys.ParseStock(this.GetPrimaryKeyString());
         return new StockLevel(sku, warehouseId, buckets.Sum(b => b.OnHand), buckets.Sum(b => b.Reserved), buckets.Sum(b => b.SafetyStock), buckets.Count);
     }
 
@@ -72,7 +77,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
             await state.WriteStateAsync();
         }
         IReadOnlyList<Reservation>[] held = await Task.WhenAll(Buckets(state.State.Buckets).Select(b => b.CloseAsync()));
-        string sku = Keys.ParseStock(GetPrimaryKeyString()).Sku;
+        string sku = Keys.ParseStock(this.GetPrimaryKeyString()).Sku;
         return held.SelectMany((reservations, bucket) => reservations.Select(r => new HeldReservation(sku, bucket, r))).ToList();
     }
 
@@ -116,7 +121,7 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
 
     private IStockBucketGrain Bucket(int index)
     {
-        (string sku, string warehouseId, _) = Keys.ParseStock(GetPrimaryKeyString());
-        return GrainFactory.GetGrain<IStockBucketGrain>(Keys.Bucket(Keys.TenantOf(GetPrimaryKeyString()), sku, warehouseId, index));
+        (string sku, string warehouseId, _) = Keys.ParseStock(this.GetPrimaryKeyString());
+        return GrainFactory.GetGrain<IStockBucketGrain>(Keys.Bucket(Keys.TenantOf(this.GetPrimaryKeyString()), sku, warehouseId, index));
     }
 }

@@ -2,7 +2,9 @@ using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
-using OrderActors.Runtime;
+using Orleans;
+using OrderActors.Persistence.Journal;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Stock;
 
@@ -11,6 +13,7 @@ namespace OrderActors.Grains.Stock;
 /// available, appended to the journal, and only then answered; so reserved never exceeds on hand, and
 /// nothing acknowledged is lost. After every change the bucket reports its levels one-way to the catalog.
 /// </summary>
+[GrainType("stockbucket")]
 public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<BucketState, BucketEvent> journal)
     : Grain, IStockBucketGrain
 {
@@ -21,8 +24,8 @@ public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _tenant = Keys.TenantOf(GetPrimaryKeyString());
-        (_sku, _warehouseId, _bucket) = Keys.ParseStock(GetPrimaryKeyString());
+        _tenant = Keys.TenantOf(this.GetPrimaryKeyString());
+        (_sku, _warehouseId, _bucket) = Keys.ParseStock(this.GetPrimaryKeyString());
         return Task.CompletedTask;
     }
 
@@ -86,11 +89,11 @@ public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<
         BucketState state = journal.State;
         if (journal.Version != expectedVersion)
         {
-            throw new ConflictException($"Bucket {GetPrimaryKeyString()} changed (version {journal.Version}, expected {expectedVersion}); recount.");
+            throw new ConflictException($"Bucket {this.GetPrimaryKeyString()} changed (version {journal.Version}, expected {expectedVersion}); recount.");
         }
         if (onHand < state.Reserved || onHand < 0 || safetyStock < 0)
         {
-            throw new ConflictException($"Bucket {GetPrimaryKeyString()}: on hand {onHand} is below the {state.Reserved} units reserved.");
+            throw new ConflictException($"Bucket {this.GetPrimaryKeyString()}: on hand {onHand} is below the {state.Reserved} units reserved.");
         }
         if (onHand != state.OnHand || safetyStock != state.SafetyStock)
         {

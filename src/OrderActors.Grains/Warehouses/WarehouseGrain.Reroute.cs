@@ -49,7 +49,7 @@ public sealed partial class WarehouseGrain
         if (!tracker.Settled)
         {
             TimeSpan period = options.Value.RerouteRetryAfter / 3;
-            _rerouteWatch ??= RegisterGrainTimer(_ => FollowUpAsync(), period, period);
+            _rerouteWatch ??= this.RegisterGrainTimer(_ => FollowUpAsync(), period, period);
         }
         return orders.Count;
     }

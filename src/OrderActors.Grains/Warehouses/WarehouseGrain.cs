@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrderActors.Abstractions.Catalog;
@@ -8,7 +9,8 @@ using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Domain.Allocation;
 using OrderActors.Domain.Warehouses;
-using OrderActors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace OrderActors.Grains.Warehouses;
 
@@ -20,13 +22,17 @@ namespace OrderActors.Grains.Warehouses;
 /// move: a trip cut off by a crash is resumed from them when the warehouse activates again. It awaits
 /// the catalog, the stock roots and buckets, never an order, so no call cycle can form.
 /// </summary>
+[GrainType("warehouse")]
 public sealed partial class WarehouseGrain(
     [PersistentState("warehouse")] IPersistentState<WarehouseState> state,
     IOptions<HubOptions> options,
-    TimeProvider time,
-    ILogger<WarehouseGrain> logger) : Grain, IWarehouseGrain
+    [FromKeyedServices(HubClock.Key)] TimeProvider time,
+    ILogger<WarehouseGrain> logger) : Grain, IWarehouseGrain, IRemindable
 {
     private const int ReleaseBatchSize = 64;
+
+    /// <summary>The minute check for carrier silence and a cooled-down breaker.</summary>
+    private const string WatchReminder = "watch";
 
     private readonly Dictionary<long, RerouteTracker> _trips = new();
     private readonly ReleaseBatches _releases = new(ReleaseBatchSize);
@@ -37,15 +43,19 @@ public sealed partial class WarehouseGrain(
 
     private WarehouseDefinition Definition => state.State.Definition ?? throw new NotFoundException($"Warehouse {_warehouseId} is not defined.");
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _tenant = Keys.TenantOf(GetPrimaryKeyString());
-        _warehouseId = Keys.LocalPart(GetPrimaryKeyString());
+        _tenant = Keys.TenantOf(this.GetPrimaryKeyString());
+        _warehouseId = Keys.LocalPart(this.GetPrimaryKeyString());
         if (state.State is { Breaker.State: BreakerState.Open, Definition: not null } && state.State.SettledEpoch < state.State.TripEpoch)
         {
-            RegisterGrainTimer(_ => ResumeReroutesAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            this.RegisterGrainTimer(_ => ResumeReroutesAsync(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
         }
-        return Task.CompletedTask;
+        if (state.State.Definition is not null && await this.GetReminder(WatchReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(WatchReminder, options.Value.WarehouseCheckPeriod, options.Value.WarehouseCheckPeriod);
+            LogWatchRestored(_warehouseId);
+        }
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => state.State.Definition is null
@@ -63,7 +73,7 @@ public sealed partial class WarehouseGrain(
         await PublishAsync();
         if (first)
         {
-            await RegisterOrUpdateReminderAsync("watch", options.Value.WarehouseCheckPeriod, options.Value.WarehouseCheckPeriod);
+            await this.RegisterOrUpdateReminder(WatchReminder, options.Value.WarehouseCheckPeriod, options.Value.WarehouseCheckPeriod);
         }
         return View();
     }
@@ -133,7 +143,7 @@ public sealed partial class WarehouseGrain(
         return Task.CompletedTask;
     }
 
-    public Task ReceiveReminderAsync(string reminderName, TickStatus status) => CheckAsync();
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
 
     public async Task<WarehouseView> CheckAsync()
     {
@@ -222,6 +232,9 @@ public sealed partial class WarehouseGrain(
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Breaker of {Warehouse} reset by {Source}")]
     private partial void LogReset(string warehouse, string source);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Warehouse {Warehouse} had no watch reminder (a database from before the move to Orleans): registered it")]
+    private partial void LogWatchRestored(string warehouse);
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Breaker of {Warehouse} half-open: cooled down and its cause cleared")]
     private partial void LogHalfOpen(string warehouse);

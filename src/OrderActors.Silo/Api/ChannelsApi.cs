@@ -4,7 +4,7 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors;
-using OrderActors.Runtime;
+using Orleans;
 using OrderActors.Silo.Api.Contracts;
 
 namespace OrderActors.Silo.Api;

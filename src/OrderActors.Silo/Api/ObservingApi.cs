@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Catalog;
+using OrderActors.Abstractions.Events;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Grains.Audit;
-using OrderActors.Runtime;
+using Orleans;
 using OrderActors.Silo.Projections;
 
 namespace OrderActors.Silo.Api;
@@ -26,12 +27,14 @@ public static class ObservingApi
         Task<OrderStats> stats = projection.StatsAsync(tenant);
         Task<IReadOnlyList<WarehouseSummary>> warehouses = catalog.ListWarehousesAsync();
         Task<StockHealth> stock = catalog.GetStockHealthAsync();
-        await Task.WhenAll(stats, warehouses, stock);
+        Task<EventLogView> events = grains.GetGrain<ITenantEventLogGrain>(tenant).GetAsync();
+        await Task.WhenAll(stats, warehouses, stock, events);
         return TypedResults.Ok(new DashboardResponse(
             stats.Result.ByStatus, stats.Result.LastMinute, stats.Result.Total, stats.Result.OnHold, stats.Result.HoldsByCode,
             warehouses.Result.Count(w => w.Breaker == BreakerState.Open),
             warehouses.Result.Select(w => new BreakerSummary(w.WarehouseId, w.Name, w.Breaker)).ToList(),
-            stats.Result.Reroutes, stock.Result.LowStock, stock.Result.Oversold, time.GetUtcNow()));
+            stats.Result.Reroutes, stock.Result.LowStock, stock.Result.Oversold, time.GetUtcNow(),
+            new DashboardEvents(events.Result.ByKind, events.Result.LastSeq)));
     }
 
     public static async Task<Ok<AuditReport>> AuditAsync(HttpContext context, InventoryAudit audit, IOrderProjection projection)
@@ -48,7 +51,10 @@ public static class ObservingApi
 public sealed record DashboardResponse(
     IReadOnlyDictionary<string, long> OrdersByStatus, long OrdersPerMinute, long TotalOrders, long Holds,
     IReadOnlyDictionary<string, long> HoldsByCode, int OpenBreakers, IReadOnlyList<BreakerSummary> Breakers, long Reroutes,
-    IReadOnlyList<LowStockAlert> LowStock, int Oversold, DateTimeOffset GeneratedAt);
+    IReadOnlyList<LowStockAlert> LowStock, int Oversold, DateTimeOffset GeneratedAt, DashboardEvents Events);
+
+/// <summary>The tenant's hub events as its event log took them in from the stream: each counted once per kind.</summary>
+public sealed record DashboardEvents(IReadOnlyDictionary<string, long> ByKind, long LastSeq);
 
 public sealed record BreakerSummary(string WarehouseId, string Name, BreakerState State);
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
-using OrderActors.Runtime;
+using Orleans;
 using OrderActors.Silo.Api.Contracts;
 using OrderActors.Silo.Projections;
 

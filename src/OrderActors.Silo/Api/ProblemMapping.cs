@@ -2,7 +2,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrderActors.Abstractions.Errors;
-using OrderActors.Runtime;
+using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace OrderActors.Silo.Api;
 
@@ -26,7 +27,8 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Concurrent update", "Another update of the same object won; read it again and retry."),
             SiloUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", s.Message),
-            GrainCallTimeoutException g => Problem(StatusCodes.Status504GatewayTimeout, "Timed out", g.Message),
+            OrleansMessageRejectionException r => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", r.Message),
+            TimeoutException t => Problem(StatusCodes.Status504GatewayTimeout, "Timed out", t.Message),
             _ => Problem(StatusCodes.Status500InternalServerError, "Internal error", "The error was logged."),
         };
         if (problem.Status >= 500)

@@ -4,7 +4,7 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
-using OrderActors.Runtime;
+using Orleans;
 using OrderActors.Silo.Api.Contracts;
 
 namespace OrderActors.Silo.Api;

@@ -2,7 +2,7 @@ using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
-using OrderActors.Runtime;
+using Orleans;
 
 namespace OrderActors.Silo.Demo;
 

@@ -2,11 +2,11 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Connectors;
-using OrderActors.Runtime;
 using OrderActors.Silo.Api;
 using OrderActors.Silo.Demo;
 using OrderActors.Silo.Idempotency;
 using OrderActors.Silo.Projections;
+using Orleans.Dashboard;
 
 namespace OrderActors.Silo.Hosting;
 
@@ -17,7 +17,7 @@ public static class ApiSetup
 
     public static WebApplicationBuilder AddOrderHubApi(this WebApplicationBuilder builder)
     {
-        bool postgres = builder.Configuration.GetSection("Silo").Get<SiloOptions>()?.Storage == StorageKind.Postgres;
+        bool postgres = builder.Configuration.GetSection("Silo").Get<HubSiloOptions>()?.Storage == StorageKind.Postgres;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
@@ -32,6 +32,7 @@ public static class ApiSetup
             builder.Services.AddSingleton<IIdempotencyStore>(sp => new PostgresIdempotencyStore(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<HubEventPump>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<HubEventPump>());
+            builder.Services.AddHostedService<HubEventRelayStarter>();
         }
         else
         {
@@ -60,6 +61,7 @@ public static class ApiSetup
         app.MapEventsApi();
         app.MapDemoApi();
         app.MapHealthEndpoints();
+        app.MapOrleansDashboard(routePrefix: "/orleans-dashboard");
         return app;
     }
 }

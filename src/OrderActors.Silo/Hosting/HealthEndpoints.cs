@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using OrderActors.Runtime.Cluster;
 
 namespace OrderActors.Silo.Hosting;
 
@@ -16,7 +15,7 @@ public static class HealthEndpoints
             Predicate = check => check.Tags.Contains("ready"),
             ResponseWriter = WriteReportAsync,
         });
-        app.MapGet("/api/v1/cluster", async (IClusterInfo cluster) => Results.Ok(await cluster.GetAsync())).WithTags("Observing");
+        app.MapGet("/api/v1/cluster", async (ClusterView cluster) => Results.Ok(await cluster.GetAsync())).WithTags("Observing");
         return app;
     }
 

@@ -1,6 +1,6 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
-using OrderActors.Runtime;
+using Orleans;
 using OrderActors.Silo.Idempotency;
 using OrderActors.Silo.Projections;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Npgsql;
+using OrderActors.Domain.Events;
 
 namespace OrderActors.Silo.Projections;
 

@@ -1,5 +1,3 @@
-using OrderActors.Runtime;
-using OrderActors.Runtime.Filters;
 
 namespace OrderActors.Grains.Tests.Support;
 
@@ -32,8 +30,8 @@ public sealed class CallFaults : IIncomingGrainCallFilter
         Fault? fault;
         lock (_faults)
         {
-            _calls[context.InterfaceMethod.Name] = _calls.GetValueOrDefault(context.InterfaceMethod.Name) + 1;
-            fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Method == context.InterfaceMethod.Name && f.When(context));
+            _calls[context.MethodName] = _calls.GetValueOrDefault(context.MethodName) + 1;
+            fault = _faults.FirstOrDefault(f => f.Remaining > 0 && f.Method == context.MethodName && f.When(context));
             if (fault is not null)
             {
                 fault.Remaining--;
@@ -43,7 +41,7 @@ public sealed class CallFaults : IIncomingGrainCallFilter
         return fault switch
         {
             null => context.Invoke(),
-            { Fail: true } => Task.FromException(new InvalidOperationException($"injected failure of {context.InterfaceMethod.Name} on {context.TargetId}")),
+            { Fail: true } => Task.FromException(new InvalidOperationException($"injected failure of {context.MethodName} on {context.TargetId}")),
             _ => Task.CompletedTask,
         };
     }

@@ -1,20 +1,34 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Grains.Audit;
-using OrderActors.Runtime;
-using OrderActors.Runtime.Filters;
-using OrderActors.Runtime.Testing;
+using OrderActors.Persistence;
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.TestingHost;
 
 namespace OrderActors.Grains.Tests.Support;
 
-/// <summary>A silo with the hub's grains, on memory (or a given PostgreSQL), with a hand-moved clock.</summary>
+/// <summary>
+/// An Orleans TestCluster with the hub's grains, in memory or on a given PostgreSQL database (then with
+/// PostgreSQL membership, so a killed silo can be replaced), with a hand-moved hub clock.
+/// </summary>
 public sealed class HubCluster : IAsyncDisposable
 {
     public const string Tenant = "t1";
 
-    private HubCluster(TestCluster cluster, ManualClock clock)
+    private const string SettingsKey = "HubClusterSettings";
+
+    /// <summary>What a test hands to its silos: silo configurators are created by type, so they look their settings up here.</summary>
+    private static readonly ConcurrentDictionary<string, Settings> ById = new();
+
+    private readonly string _id;
+
+    private HubCluster(string id, TestCluster cluster, ManualClock clock)
     {
+        _id = id;
         Cluster = cluster;
         Clock = clock;
     }
@@ -25,37 +39,46 @@ public sealed class HubCluster : IAsyncDisposable
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The first silo's services (its grain storage, for tests that plant state).</summary>
+    public IServiceProvider PrimaryServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
     public HubSetup Setup => new(Grains, Tenant);
 
-    public static async Task<HubCluster> StartAsync(string? postgres = null, Action<HubOptions>? configure = null, CallFaults? faults = null)
+    public static async Task<HubCluster> StartAsync(string? postgres = null, Action<HubOptions>? configure = null, CallFaults? faults = null, int silos = 1)
     {
         var clock = new ManualClock();
-        var cluster = new TestCluster(
-            options =>
-            {
-                options.Storage = postgres is null ? StorageKind.Memory : StorageKind.Postgres;
-                options.PostgresConnectionString = postgres;
-                options.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100);
-                options.ResponseTimeout = TimeSpan.FromSeconds(60);
-            },
-            silo => silo.AddOrderHubGrains(),
-            services =>
-            {
-                services.AddSingleton<TimeProvider>(clock);
-                if (faults is not null)
-                {
-                    services.AddSingleton<IIncomingGrainCallFilter>(faults);
-                }
-                services.AddOptions<HubOptions>().Configure(o => configure?.Invoke(o));
-            });
-        await cluster.StartSiloAsync();
-        return new HubCluster(cluster, clock);
+        string id = Guid.NewGuid().ToString("N");
+        ById[id] = new Settings(postgres, configure, faults, clock);
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Properties[SettingsKey] = id;
+        builder.AddSiloBuilderConfigurator<HubSiloConfigurator>();
+        if (postgres is not null)
+        {
+            builder.Options.UseTestClusterMembership = false;
+            builder.Properties["HubClusterPostgres"] = postgres;
+            builder.AddClientBuilderConfigurator<HubClientConfigurator>();
+        }
+        TestCluster cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new HubCluster(id, cluster, clock);
     }
 
     public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>($"{Tenant}/{orderId}");
 
+    /// <summary>Grain calls made from inside a silo, as the REST facade makes them.</summary>
+    public static IGrainFactory GrainsOf(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Kills the primary silo without letting it leave (a crash).</summary>
+    public Task KillPrimaryAsync() => Cluster.KillSiloAsync(Cluster.Primary!);
+
+    /// <summary>Starts another silo in the cluster and answers it.</summary>
+    public Task<SiloHandle> StartSiloAsync() => Cluster.StartAdditionalSiloAsync();
+
+    /// <summary>Deactivates every idle activation now, so the next call re-activates from storage.</summary>
+    public Task CollectIdleActivationsAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
     public Task<AuditReport> AuditAsync(IEnumerable<string>? orders = null) =>
-        Cluster.Primary.Services.GetRequiredService<InventoryAudit>().RunAsync(Tenant, orders);
+        new InventoryAudit(Grains, TimeProvider.System).RunAsync(Tenant, orders);
 
     /// <summary>Waits until none of the orders is still between payment and allocation.</summary>
     public async Task<IReadOnlyList<OrderRecord>> SettleAsync(IEnumerable<string> orderIds, TimeSpan? within = null)
@@ -77,5 +100,43 @@ public sealed class HubCluster : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        ById.TryRemove(_id, out _);
+    }
+
+    private sealed record Settings(string? Postgres, Action<HubOptions>? Configure, CallFaults? Faults, ManualClock Clock);
+
+    private sealed class HubSiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            Settings settings = ById[silo.Configuration[SettingsKey]!];
+            if (settings.Postgres is null)
+            {
+                silo.UseHubMemory();
+            }
+            else
+            {
+                silo.UseHubPostgres(settings.Postgres);
+                silo.UseHubPostgresClustering(settings.Postgres);
+            }
+            silo.AddOrderHubGrains();
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
+            silo.Services.AddKeyedSingleton<TimeProvider>(HubClock.Key, settings.Clock);
+            if (settings.Faults is not null)
+            {
+                silo.Services.AddSingleton<IIncomingGrainCallFilter>(settings.Faults);
+            }
+            silo.Services.AddOptions<HubOptions>().Configure(o => settings.Configure?.Invoke(o));
+        }
+    }
+
+    private sealed class HubClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.UseHubPostgresClustering(configuration["HubClusterPostgres"]!);
+    }
 }

@@ -3,7 +3,6 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
-using OrderActors.Runtime;
 
 namespace OrderActors.Grains.Tests.Support;
 

@@ -1,6 +1,6 @@
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.LoadTest.Tests.Engine;
 

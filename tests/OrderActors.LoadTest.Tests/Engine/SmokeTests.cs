@@ -1,7 +1,7 @@
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.TestHost;
 
 namespace OrderActors.LoadTest.Tests.Engine;

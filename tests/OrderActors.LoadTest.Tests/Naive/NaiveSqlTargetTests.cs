@@ -4,7 +4,7 @@ using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Naive;
 using OrderActors.LoadTest.Tests.Support;
 using OrderActors.LoadTest.Traffic;
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 
 namespace OrderActors.LoadTest.Tests.Naive;
 

@@ -1,4 +1,4 @@
-using OrderActors.Runtime.Testing;
+using OrderActors.Testing;
 using OrderActors.Silo.TestHost;
 
 namespace OrderActors.Silo.Tests.Support;
