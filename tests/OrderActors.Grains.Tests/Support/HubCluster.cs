@@ -13,7 +13,8 @@ namespace OrderActors.Grains.Tests.Support;
 
 /// <summary>
 /// An Orleans TestCluster with the hub's grains, in memory or on a given PostgreSQL database (then with
-/// PostgreSQL membership, so a killed silo can be replaced), with a hand-moved hub clock.
+/// PostgreSQL membership), with a hand-moved hub clock. Crashes are tested with real silo processes
+/// (tests/OrderActors.Silo.Tests/Cluster): an in-process silo stopped by TestCluster is no crash.
 /// </summary>
 public sealed class HubCluster : IAsyncDisposable
 {
@@ -64,15 +65,6 @@ public sealed class HubCluster : IAsyncDisposable
     }
 
     public IOrderGrain Order(string orderId) => Grains.GetGrain<IOrderGrain>($"{Tenant}/{orderId}");
-
-    /// <summary>Grain calls made from inside a silo, as the REST facade makes them.</summary>
-    public static IGrainFactory GrainsOf(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<IGrainFactory>();
-
-    /// <summary>Kills the primary silo without letting it leave (a crash).</summary>
-    public Task KillPrimaryAsync() => Cluster.KillSiloAsync(Cluster.Primary!);
-
-    /// <summary>Starts another silo in the cluster and answers it.</summary>
-    public Task<SiloHandle> StartSiloAsync() => Cluster.StartAdditionalSiloAsync();
 
     /// <summary>Deactivates every idle activation now, so the next call re-activates from storage.</summary>
     public Task CollectIdleActivationsAsync() => Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
