@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using OrderActors.Cli.Tests.Support;
 using OrderActors.Testing;
@@ -106,6 +108,31 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
         CliRun shown = await demo.RunAsync("order", "show", orderId);
         Assert.Equal("Allocated 已分仓", shown.Field("Status 状态"));
         Assert.Contains(Section(shown, "Timeline 时间线"), l => l.Contains("operator:王五", StringComparison.Ordinal) && l.Contains("电话已核实", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task TheDecryptResultReplacesAnEncryptedReceiverAndClearsItsHold()
+    {
+        DemoTenant demo = await silo.NewDemoTenantAsync();
+        using HttpResponseMessage more = await demo.Api.PostAsJsonAsync("/api/v1/demo", new { orders = 30 });
+        Assert.True(more.IsSuccessStatusCode, await more.Content.ReadAsStringAsync());
+        await demo.WaitUntilSettledAsync();
+        string orderId = await demo.OrderIdAsync("holdCode=pii_encrypted");
+
+        CliRun before = await demo.RunAsync("order", "show", orderId);
+        CliRun run = await demo.RunAsync("order", "receiver", orderId, "--name", "李雷", "--phone", "13912342468", "--detail", "人民路 8 号", "--operator", "王五");
+        CliRun again = await demo.RunAsync("order", "receiver", orderId, "--name", "李雷", "--phone", "13912342468", "--detail", "人民路 8 号");
+
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.StartsWith("encrypted 待解密", before.Field("Receiver 收件人"), StringComparison.Ordinal);
+        Assert.StartsWith("pii_encrypted ", Section(before, "Holds 挂起原因")[1], StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("李* 139****2468", run.Field("Receiver 收件人"));
+        Assert.DoesNotContain("pii_encrypted", run.Output, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 4, again.ToString());
+        JsonNode order = await demo.GetAsync($"/api/v1/orders/{orderId}");
+        Assert.Contains(order["timeline"]!.AsArray(), t => t!["source"]!.GetValue<string>() == "operator:王五"
+            && t["note"]!.GetValue<string>().Contains("decrypted", StringComparison.Ordinal));
     }
 
     [PostgresFact]

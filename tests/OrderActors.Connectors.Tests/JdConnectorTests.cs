@@ -35,12 +35,12 @@ public sealed class JdConnectorTests
     }
 
     [Fact]
-    public void SkuCouponsLargerThanTheSellerDiscountAreRefused()
+    public void SkuCouponsLargerThanTheSellerDiscountAreHeld()
     {
         JsonElement payload = Fixture.Edited("jd", "order.json", root => Info(root)["couponDetailList"]!.AsArray().Add(
             new JsonObject { ["skuId"] = "100012345602", ["couponPrice"] = "60.00" }));
 
-        ResultAssert.FailsOn(_connector.ParseOrder(payload), $"{OrderInfo}.couponDetailList", "exceed");
+        ResultAssert.HeldOn(_connector.ParseOrder(payload), HoldCodes.AbnormalAmount, $"{OrderInfo}.couponDetailList", "exceed");
     }
 
     [Fact]
@@ -57,9 +57,9 @@ public sealed class JdConnectorTests
             $"{OrderInfo}.itemInfoList[1].itemTotal", "positive");
 
     [Fact]
-    public void AMissingConsigneeIsRefused() =>
-        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("jd", "order.json", root => Info(root).AsObject().Remove("consigneeInfo"))),
-            $"{OrderInfo}.consigneeInfo", "required");
+    public void AMissingConsigneeIsHeld() =>
+        ResultAssert.HeldOn(_connector.ParseOrder(Fixture.Edited("jd", "order.json", root => Info(root).AsObject().Remove("consigneeInfo"))),
+            HoldCodes.UnreadableField, $"{OrderInfo}.consigneeInfo", "required");
 
     [Fact]
     public void AnEmptyItemListIsRefused() =>
@@ -67,9 +67,9 @@ public sealed class JdConnectorTests
             $"{OrderInfo}.itemInfoList", "empty");
 
     [Fact]
-    public void AnUnparseablePaymentIsRefused() =>
-        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("jd", "order.json", root => Info(root)["orderPayment"] = "二百六")),
-            $"{OrderInfo}.orderPayment", "yuan");
+    public void AnUnparseablePaymentIsHeld() =>
+        ResultAssert.HeldOn(_connector.ParseOrder(Fixture.Edited("jd", "order.json", root => Info(root)["orderPayment"] = "二百六")),
+            HoldCodes.UnreadableField, $"{OrderInfo}.orderPayment", "yuan");
 
     [Theory]
     [InlineData("event-cancelled.json", PlatformEventKind.Cancelled)]

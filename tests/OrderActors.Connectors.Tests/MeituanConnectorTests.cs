@@ -29,9 +29,23 @@ public sealed class MeituanConnectorTests
     }
 
     [Fact]
-    public void AnAddressNamingNoKnownPlaceIsRefused() =>
-        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_address"] = "火星基地3号舱")),
-            "data.recipient_address", "division");
+    public void AnAddressNamingNoKnownPlaceIsPlacedByItsCoordinates()
+    {
+        NormalizedOrder order = ResultAssert.Succeeds(_connector.ParseOrder(Fixture.Edited("meituan", "order.json", root => Data(root)["recipient_address"] = "火星基地3号舱")));
+
+        Assert.Equal(new Address("浙江省", "杭州市", "西湖区", "火星基地3号舱", order.ShippingAddress.Location), order.ShippingAddress);
+        Assert.Empty(order.Findings);
+    }
+
+    [Fact]
+    public void AnAddressNamingNoKnownPlaceWithoutCoordinatesIsHeldIncomplete() =>
+        ResultAssert.HeldOn(_connector.ParseOrder(Fixture.Edited("meituan", "order.json", root =>
+            {
+                Data(root)["recipient_address"] = "火星基地3号舱";
+                Data(root).AsObject().Remove("latitude");
+                Data(root).AsObject().Remove("longitude");
+            })),
+            HoldCodes.IncompleteAddress, "data.recipient_address", "no coordinates");
 
     [Fact]
     public void AVirtualNumberWithAnExtensionIsFlaggedMasked()
@@ -68,8 +82,9 @@ public sealed class MeituanConnectorTests
             Data(root)["detail"] = "[{\"app_food_code\":\"A\",\"food_name\":\"枕\",\"quantity\":1.5,\"price\":75}]")), "data.detail[0].quantity", "positive");
 
     [Fact]
-    public void ALatitudeOutOfRangeIsRefused() =>
-        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("meituan", "order.json", root => Data(root)["latitude"] = 30277826)), "data.latitude", "degrees");
+    public void ALatitudeOutOfRangeIsHeld() =>
+        ResultAssert.HeldOn(_connector.ParseOrder(Fixture.Edited("meituan", "order.json", root => Data(root)["latitude"] = 30277826)),
+            HoldCodes.UnreadableField, "data.latitude", "degrees");
 
     [Theory]
     [InlineData("event-shipped.json", PlatformEventKind.Shipped, "status:6")]

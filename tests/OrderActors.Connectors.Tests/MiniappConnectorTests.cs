@@ -30,23 +30,30 @@ public sealed class MiniappConnectorTests
     }
 
     [Fact]
-    public void SeveralBrokenFieldsAreAllReported()
+    public void SeveralBrokenBusinessFieldsAreAllHeld()
     {
         JsonElement payload = Fixture.Edited("miniapp", "order.json", root =>
         {
             root["payFen"] = "lots";
-            root["items"]![0]!["quantity"] = -2;
+            root["status"] = "TELEPORTED";
             root.AsObject().Remove("createdAt");
         });
 
-        ConnectorResult<NormalizedOrder> result = _connector.ParseOrder(payload);
+        NormalizedOrder order = ResultAssert.Succeeds(_connector.ParseOrder(payload));
 
-        Assert.Equal(["createdAt", "items[0].quantity", "payFen"], result.Errors.Keys.Order());
+        Assert.Equal(["createdAt", "payFen", "status"], order.Findings.Select(f => f.Field).Order());
+        Assert.Equal(HoldCodes.UnknownStatus, order.Findings.Single(f => f.Field == "status").Code);
     }
 
     [Fact]
-    public void AClientTimeInSecondsIsRefusedAsNotMilliseconds() =>
-        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("miniapp", "order.json", root => root["createdAt"] = -5)), "createdAt", "milliseconds");
+    public void ALineWithoutAQuantityIsNoLineAndTheOrderIsRefused() =>
+        ResultAssert.FailsOn(_connector.ParseOrder(Fixture.Edited("miniapp", "order.json", root => root["items"]![0]!["quantity"] = -2)),
+            "items[0].quantity", "positive");
+
+    [Fact]
+    public void ANegativeCreationTimeIsHeld() =>
+        ResultAssert.HeldOn(_connector.ParseOrder(Fixture.Edited("miniapp", "order.json", root => root["createdAt"] = -5)),
+            HoldCodes.UnreadableField, "createdAt", "milliseconds");
 
     [Fact]
     public void APayloadThatIsNotAnObjectIsRefused() =>

@@ -55,9 +55,14 @@ public sealed class HubEventStreamTests
 
         long checkpoint = (await relay.GetStatusAsync()).PersistedFloor;
         await Eventually.TrueAsync(async () => (await relay.GetStatusAsync()).PersistedFloor > checkpoint, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
-        EventLogView beforeKill = await Log(hub.Grains).GetAsync();
-        RelayStatus dying = await relay.GetStatusAsync();
+        EventLogView beforeKill = null!;
+        RelayStatus dying = null!;
+        await Eventually.TrueAsync(async () =>
+        {
+            dying = await relay.GetStatusAsync();
+            beforeKill = await Log(hub.Grains).GetAsync();
+            return beforeKill.LastSeq > dying.PersistedFloor;
+        }, TimeSpan.FromSeconds(30), "the log takes in events the relay has not checkpointed yet");
         SiloHandle relaySilo = hub.Cluster.Silos.Single(s => s.SiloAddress.ToString() == dying.Silo);
         await hub.Cluster.KillSiloAsync(relaySilo);
         await Task.Delay(TimeSpan.FromSeconds(2));

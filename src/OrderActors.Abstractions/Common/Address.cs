@@ -17,9 +17,12 @@ public sealed record Address(string Province, string City, string District, stri
     public string Masked() => $"{Province} {City} {District} ***";
 }
 
-/// <summary>The receiver as the platform gave it. Platforms often mask or encrypt the phone; <see cref="PhoneMasked"/> says so.</summary>
+/// <summary>
+/// The receiver as the platform gave it. Platforms often mask the phone (<see cref="PhoneMasked"/>); some send name,
+/// phone and street only as ciphertext (<see cref="Encrypted"/>) that the platform's decrypt API turns back into text.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("oa.Contact")]
-public sealed record Contact(string Name, string Phone, bool PhoneMasked)
+public sealed record Contact(string Name, string Phone, bool PhoneMasked, bool Encrypted = false)
 {
     /// <summary>The phone with its middle digits hidden, safe for logs: "138****5678".</summary>
     public string MaskedPhone() => Masking.Phone(Phone);

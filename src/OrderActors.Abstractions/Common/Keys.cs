@@ -1,11 +1,18 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Abstractions.Common;
 
 /// <summary>Grain keys. Every key starts with the tenant: <c>tenant/…</c>.</summary>
-public static class Keys
+public static partial class Keys
 {
+    /// <summary>What an id that becomes part of a key or a route segment may hold.</summary>
+    public const string IdRule = "letters, digits and _ . : - (at most 64 characters)";
+
+    /// <summary>True when <paramref name="id"/> follows <see cref="IdRule"/>.</summary>
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
+
     public static string Tenant(string tenant) => tenant;
 
     public static string Order(string tenant, string orderId) => $"{tenant}/{orderId}";
@@ -42,4 +49,7 @@ public static class Keys
             ? (local[..at], local[(at + 1)..], 0)
             : (local[..at], local[(at + 1)..hash], int.Parse(local[(hash + 1)..], CultureInfo.InvariantCulture));
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
+    private static partial Regex IdPattern();
 }

@@ -35,6 +35,10 @@ public interface IOrderGrain : IGrainWithStringKey
     [Alias("ReleaseHoldAsync")]
     Task<OrderRecord> ReleaseHoldAsync(string? note, string source);
 
+    /// <summary>The platform's decrypt result for an encrypted receiver: replaces the ciphertext and clears <c>pii_encrypted</c>.</summary>
+    [Alias("DecryptReceiverAsync")]
+    Task<OrderRecord> DecryptReceiverAsync(string name, string phone, string detail, string source);
+
     /// <summary>Marks a shipped order delivered on an operator's word.</summary>
     [Alias("DeliverAsync")]
     Task<OrderRecord> DeliverAsync(string source);

@@ -5,7 +5,7 @@ using OrderActors.Cli.Output;
 
 namespace OrderActors.Cli.Commands;
 
-/// <summary><c>order show | list | cancel | release-hold</c>.</summary>
+/// <summary><c>order show | list | cancel | release-hold | receiver</c>.</summary>
 public static class OrderCommands
 {
     public static Command Create(CommandScope scope)
@@ -15,6 +15,7 @@ public static class OrderCommands
         group.Subcommands.Add(List(scope));
         group.Subcommands.Add(Cancel(scope));
         group.Subcommands.Add(ReleaseHold(scope));
+        group.Subcommands.Add(Receiver(scope));
         return group;
     }
 
@@ -69,6 +70,24 @@ public static class OrderCommands
         command.SetHubAction(scope, async (context, cancellationToken) =>
         {
             HubResponse response = await context.Hub.PostAsync($"{Path(context.Value(id))}/release-hold", new { note = context.Value(note) }, cancellationToken);
+            return context.Show<Order>(response, OrderViews.Changed);
+        }, change);
+        return command;
+    }
+
+    private static Command Receiver(CommandScope scope)
+    {
+        Argument<string> id = OrderId();
+        var name = new Option<string>("--name") { Description = "The receiver's name as the platform's decrypt API gave it.", HelpName = "NAME", Required = true };
+        var phone = new Option<string>("--phone") { Description = "The receiver's phone as decrypted.", HelpName = "PHONE", Required = true };
+        var detail = new Option<string>("--detail") { Description = "The street address as decrypted.", HelpName = "TEXT", Required = true };
+        var command = new Command("receiver",
+            "Post the platform's decrypt result for an order whose receiver came encrypted (pii_encrypted): the order may ship then.") { id, name, phone, detail };
+        var change = new ChangeOptions(command);
+        command.SetHubAction(scope, async (context, cancellationToken) =>
+        {
+            HubResponse response = await context.Hub.PostAsync($"{Path(context.Value(id))}/receiver",
+                new { name = context.Value(name), phone = context.Value(phone), detail = context.Value(detail) }, cancellationToken);
             return context.Show<Order>(response, OrderViews.Changed);
         }, change);
         return command;

@@ -40,7 +40,8 @@ public sealed record Allocation(string WarehouseId, int Quantity);
 public sealed record ShippingAddress(string Province, string City, string District, string Detail);
 
 /// <summary>Who receives an order, name and phone masked by the server.</summary>
-public sealed record Receiver(string Name, string Phone);
+/// <summary>The receiver, masked; <see cref="Encrypted"/> while it is platform ciphertext waiting for the decrypt result.</summary>
+public sealed record Receiver(string Name, string Phone, bool Encrypted = false);
 
 /// <summary>Why an order waits for a person (挂起), by reason code.</summary>
 public sealed record Hold(string Code, string Message, DateTimeOffset At, bool Blocking);

@@ -67,7 +67,9 @@ public static class OrderViews
             new("Amount 实付", order.ShippingFeeFen == 0
                 ? Labels.Money(order.AmountFen)
                 : $"{Labels.Money(order.AmountFen)} (shipping 运费 {Labels.Money(order.ShippingFeeFen)})"),
-            new("Receiver 收件人", $"{order.Receiver.Name} {Labels.Phone(order.Receiver.Phone)}"),
+            new("Receiver 收件人", order.Receiver.Encrypted
+                ? new Cell("encrypted 待解密 (post the decrypt result: order receiver)", Tone.Warning)
+                : $"{order.Receiver.Name} {Labels.Phone(order.Receiver.Phone)}"),
             new("Address 地址", $"{order.ShippingAddress.Province} {order.ShippingAddress.City} {order.ShippingAddress.District} {order.ShippingAddress.Detail}"),
         ];
         if (order.BuyerNote is { Length: > 0 } note)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Intake;
@@ -9,7 +10,8 @@ namespace OrderActors.Connectors.Douyin;
 
 /// <summary>
 /// 抖店: reads shop_order_detail of order.orderDetail (amounts in integer fen, times in unix seconds, receiver as
-/// plaintext post_* or masked mask_post_*) and push messages [{ tag, msg_id, data: "{\"p_id\":…}" }].
+/// plaintext post_*, masked mask_post_* or — since Douyin's 2021 privacy change, often alone — ciphertext encrypt_post_*)
+/// and push messages [{ tag, msg_id, data: "{\"p_id\":…}" }].
 /// </summary>
 public sealed class DouyinConnector : IChannelConnector
 {
@@ -18,8 +20,9 @@ public sealed class DouyinConnector : IChannelConnector
 
     public Channel Channel => Channel.Douyin;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) =>
-        ConnectorKit.Run(payload, root => ReadOrder(root.Unwrap("data", "shop_order_detail")));
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadOrder(root.Unwrap("data", "shop_order_detail"))
+            .Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     /// <summary>Douyin pushes a JSON array of messages; a single message object is accepted too.</summary>
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload)
@@ -33,7 +36,7 @@ public sealed class DouyinConnector : IChannelConnector
             }
             message = payload[0];
         }
-        return ConnectorKit.Run(message, root =>
+        return ConnectorKit.Event(message, root =>
         {
             string? tag = root.String("tag");
             PayloadReader? data = root.EmbeddedJson("data");
@@ -48,80 +51,58 @@ public sealed class DouyinConnector : IChannelConnector
         });
     }
 
-    private NormalizedOrder? ReadOrder(PayloadReader order)
+    private static OrderDraft ReadOrder(PayloadReader order)
     {
-        string? orderId = order.String("order_id");
-        string? status = order.String("order_status");
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, order, "order_status", status);
-        DateTimeOffset? created = order.UnixSeconds("create_time");
-        DateTimeOffset? paid = order.UnixSeconds("pay_time", required: false);
-        string? buyer = order.String("doudian_open_id");
-        string? name = order.Has("post_receiver") ? order.String("post_receiver") : order.String("mask_post_receiver");
-        string? phone = order.Has("post_tel") ? order.String("post_tel")
-            : order.Has("mask_post_tel") ? order.String("mask_post_tel") : order.String("encrypt_post_tel");
-        PayloadReader? address = order.Has("post_addr") ? order.Object("post_addr") : order.Object("mask_post_addr");
-        string? province = address?.Object("province")?.String("name");
-        string? city = address?.Object("city")?.String("name");
-        string district = address?.Object("town", required: false)?.String("name", required: false) ?? "";
-        string? detail = address?.String("detail");
-        Money? postage = order.Fen("post_amount");
-        Money? promotion = order.Fen("promotion_amount", required: false);
-        Money? payAmount = order.Fen("pay_amount");
-        List<NormalizedOrderLine?> lines = order.Array("sku_order_list").Select(ReadLine).ToList();
-
-        if (order.Errors.Any)
+        Receiving name = Receiving.Read(order, "post_receiver", "mask_post_receiver", "encrypt_post_receiver");
+        Receiving phone = Receiving.Read(order, "post_tel", "mask_post_tel", "encrypt_post_tel");
+        PayloadReader? address = order.Has("post_addr") ? order.Object("post_addr") : order.Object("mask_post_addr", required: false);
+        Receiving detail = address is null ? default : Receiving.Read(address, "detail", "mask_detail", "encrypt_detail");
+        return new OrderDraft(Channel.Douyin, order)
         {
-            return null;
-        }
-        NormalizedOrderLine[] kept = lines.OfType<NormalizedOrderLine>().ToArray();
-        return new NormalizedOrder
-        {
-            Channel = Channel.Douyin,
-            ExternalOrderId = orderId!,
-            PlatformStatus = status!,
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
-            PaidAt = paid,
-            BuyerId = buyer!,
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(province!, city!, district, detail!),
+            ExternalOrderId = order.Id("order_id"),
+            Status = ("order_status", order.String("order_status", required: false)),
+            CreatedAt = order.UnixSeconds("create_time"),
+            PaidAt = order.UnixSeconds("pay_time", required: false),
+            BuyerId = order.Note("doudian_open_id"),
+            ReceiverName = name.Text,
+            ReceiverPhone = phone.Text,
+            ReceiverEncrypted = name.Encrypted || phone.Encrypted || detail.Encrypted,
+            Province = DivisionName(address, "province"),
+            City = DivisionName(address, "city"),
+            District = DivisionName(address, "town"),
+            Detail = detail.Text,
             BuyerNote = order.Note("buyer_words"),
             SellerNote = order.Note("seller_words"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = postage!.Value,
-            OrderDiscount = promotion!.Value,
-            AmountPaid = payAmount!.Value,
+            Lines = order.Lines("sku_order_list").Select(ReadLine).ToArray(),
+            ShippingFee = order.Fen("post_amount"),
+            OrderDiscount = order.Fen("promotion_amount", required: false),
+            AmountPaid = order.Fen("pay_amount"),
         };
     }
 
-    private static NormalizedOrderLine? ReadLine(PayloadReader sku)
+    /// <summary>A division as Douyin writes it: <c>{ "name": "浙江省", "id": "33" }</c> (ids 2- or 6-digit); the name is what intake resolves.</summary>
+    private static string? DivisionName(PayloadReader? address, string level) =>
+        address?.Object(level, required: false)?.Note("name");
+
+    /// <summary><c>origin_amount</c> is the unit price (现价); <c>sum_amount</c>, when sent, must be it times <c>item_num</c>.</summary>
+    private static LineDraft ReadLine(PayloadReader sku)
     {
-        string? lineId = sku.String("order_id", required: false);
-        string? skuId = sku.String("sku_id");
-        string? title = sku.String("product_name");
         int? quantity = sku.Quantity("item_num");
-        Money? originAmount = sku.Fen("origin_amount");
-        string? variant = VariantText.FromValues(sku.Array("spec", required: false).Select(spec => spec.String("value")));
-        if (skuId is null || title is null || quantity is null || originAmount is null)
+        Money? unitPrice = sku.Fen("origin_amount");
+        Money? sum = sku.Fen("sum_amount", required: false);
+        if (unitPrice is { } unit && quantity is { } count && sku.Has("sum_amount") && sum is { } total && total != unit * count)
         {
-            return null;
+            sku.Fail("sum_amount", $"{total} is not origin_amount {unit} × item_num {count}", HoldCodes.AbnormalAmount);
         }
-        if (originAmount.Value.Fen % quantity.Value != 0)
+        return new LineDraft(sku, "sku_id")
         {
-            sku.Fail("origin_amount", $"{originAmount} does not divide evenly over {quantity} items");
-            return null;
-        }
-        return new NormalizedOrderLine
-        {
-            PlatformLineId = lineId,
-            PlatformSkuId = skuId,
+            PlatformLineId = sku.Note("order_id"),
+            PlatformSkuId = sku.Note("sku_id"),
             OuterSkuCode = sku.Note("out_sku_id") ?? sku.Note("code"),
-            Variant = variant,
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = new Money(originAmount.Value.Fen / quantity.Value),
-            LineDiscount = Money.Zero,
+            Variant = VariantText.FromValues(sku.Array("spec", required: false).Select(spec => spec.String("value"))),
+            Title = sku.String("product_name"),
+            Quantity = quantity,
+            UnitPrice = unitPrice,
         };
     }
 }

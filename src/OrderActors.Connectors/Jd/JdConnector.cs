@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Addresses;
@@ -18,100 +19,83 @@ public sealed class JdConnector(DivisionCatalog divisions) : IChannelConnector
 
     public Channel Channel => Channel.Jd;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) =>
-        ConnectorKit.Run(payload, root => ReadOrder(root.Unwrap("jingdong_pop_order_get_responce", "orderDetailInfo", "orderInfo")));
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadOrder(root.Unwrap("jingdong_pop_order_get_responce", "orderDetailInfo", "orderInfo"))
+            .Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload) =>
-        ConnectorKit.Run(payload, message => ConnectorKit.Event(
+        ConnectorKit.Event(payload, message => ConnectorKit.Event(
             _statuses, message, externalOrderId,
             ("orderId", message.String("orderId")), ("orderState", message.String("orderState")), message.ChinaTime("modified")));
 
-    private NormalizedOrder? ReadOrder(PayloadReader order)
+    private OrderDraft ReadOrder(PayloadReader order)
     {
-        string? orderId = order.String("orderId");
-        string? state = order.String("orderState");
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, order, "orderState", state);
-        DateTimeOffset? created = order.ChinaTime("orderStartTime");
-        DateTimeOffset? paid = order.ChinaTime("paymentConfirmTime", required: false);
-        string? pin = order.String("pin");
-        PayloadReader? consignee = order.Object("consigneeInfo");
-        string? name = consignee?.String("fullname");
-        string? phone = consignee is null ? null : consignee.Has("mobile") ? consignee.String("mobile") : consignee.String("telephone");
-        string? province = consignee?.String("province");
-        string? city = consignee?.String("city");
-        string county = consignee?.String("county", required: false) ?? "";
-        string? fullAddress = consignee?.String("fullAddress");
-        Money? freight = order.Yuan("freightPrice");
+        PayloadReader? consignee = order.EmbeddedJson("consigneeInfo");
         Money? sellerDiscount = order.Yuan("sellerDiscount", required: false);
-        Money? payment = order.Yuan("orderPayment");
         Dictionary<string, Money> skuCoupons = ReadSkuCoupons(order);
-        List<NormalizedOrderLine?> lines = order.Array("itemInfoList").Select(item => ReadLine(item, skuCoupons)).ToList();
-
         Money couponsOnLines = skuCoupons.Values.Aggregate(Money.Zero, (sum, coupon) => sum + coupon);
         if (sellerDiscount is { } total && couponsOnLines > total)
         {
-            order.Fail("couponDetailList", $"per-SKU coupons {couponsOnLines} exceed sellerDiscount {total}");
+            order.Fail("couponDetailList", $"per-SKU coupons {couponsOnLines} exceed sellerDiscount {total}", HoldCodes.AbnormalAmount);
         }
-        if (order.Errors.Any)
+        string? fullAddress = consignee?.Note("fullAddress");
+        return new OrderDraft(Channel.Jd, order)
         {
-            return null;
-        }
-        NormalizedOrderLine[] kept = lines.OfType<NormalizedOrderLine>().ToArray();
-        return new NormalizedOrder
-        {
-            Channel = Channel.Jd,
-            ExternalOrderId = orderId!,
-            PlatformStatus = state!,
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
-            PaidAt = paid,
-            BuyerId = pin!,
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(province!, city!, county, AddressText.DetailOf(_divisions, fullAddress!)),
+            ExternalOrderId = order.Id("orderId"),
+            Status = ("orderState", order.String("orderState", required: false)),
+            CreatedAt = order.ChinaTime("orderStartTime"),
+            PaidAt = order.ChinaTime("paymentConfirmTime", required: false),
+            BuyerId = order.Note("pin"),
+            ReceiverName = consignee?.Note("fullname"),
+            ReceiverPhone = consignee?.Note("mobile") ?? consignee?.Note("telephone"),
+            Province = consignee?.Note("province"),
+            City = consignee?.Note("city"),
+            District = consignee?.Note("county"),
+            Detail = fullAddress is null ? null : AddressText.DetailOf(_divisions, fullAddress),
             BuyerNote = order.Note("orderRemark"),
             SellerNote = order.Note("venderRemark"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = freight!.Value,
-            OrderDiscount = sellerDiscount!.Value - couponsOnLines,
-            AmountPaid = payment!.Value,
+            Lines = order.Lines("itemInfoList").Select(item => ReadLine(item, skuCoupons)).ToArray(),
+            ShippingFee = order.Yuan("freightPrice"),
+            OrderDiscount = sellerDiscount is { } discount ? discount - couponsOnLines : null,
+            AmountPaid = order.Yuan("orderPayment"),
         };
     }
 
-    /// <summary>Coupons JD attributes to one SKU; those without a skuId are order-level and already in sellerDiscount.</summary>
+    /// <summary>
+    /// Coupons JD attributes to one SKU; those without a skuId are order-level and already in sellerDiscount. An entry
+    /// of another shape (no readable couponPrice, not an object) is an <c>unknown_coupon</c> finding.
+    /// </summary>
     private static Dictionary<string, Money> ReadSkuCoupons(PayloadReader order)
     {
         var coupons = new Dictionary<string, Money>(StringComparer.Ordinal);
-        foreach (PayloadReader coupon in order.Array("couponDetailList", required: false))
+        PayloadReader? list = order.EmbeddedJson("couponDetailList", required: false);
+        foreach (PayloadReader coupon in list?.AsArray(required: false) ?? [])
         {
-            string? skuId = coupon.String("skuId", required: false);
-            Money? price = coupon.Yuan("couponPrice");
-            if (!string.IsNullOrWhiteSpace(skuId) && price is { } amount)
+            if (!coupon.IsObject || !coupon.Has("couponPrice"))
             {
-                coupons[skuId] = coupons.GetValueOrDefault(skuId) + amount;
+                coupon.FailHere("a coupon entry without a couponPrice: the discount it gives is not known", HoldCodes.UnknownCoupon);
+                continue;
+            }
+            Money? amount = coupon.Yuan("couponPrice");
+            if (coupon.Note("skuId") is { } skuId && amount is { } price)
+            {
+                coupons[skuId] = coupons.GetValueOrDefault(skuId) + price;
             }
         }
         return coupons;
     }
 
-    private static NormalizedOrderLine? ReadLine(PayloadReader item, Dictionary<string, Money> skuCoupons)
+    private static LineDraft ReadLine(PayloadReader item, Dictionary<string, Money> skuCoupons)
     {
-        string? skuId = item.String("skuId");
-        string? title = item.String("skuName");
-        Money? price = item.Yuan("jdPrice");
-        int? quantity = item.Quantity("itemTotal");
-        if (skuId is null || title is null || price is null || quantity is null)
-        {
-            return null;
-        }
-        return new NormalizedOrderLine
+        string? skuId = item.Note("skuId");
+        return new LineDraft(item, "skuId")
         {
             PlatformSkuId = skuId,
             OuterSkuCode = item.Note("outerSkuId"),
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-            LineDiscount = skuCoupons.GetValueOrDefault(skuId),
+            Title = item.String("skuName"),
+            Quantity = item.Quantity("itemTotal"),
+            UnitPrice = item.Yuan("jdPrice"),
+            LineDiscount = skuId is null ? null : skuCoupons.GetValueOrDefault(skuId),
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Addresses;
@@ -20,12 +21,12 @@ public sealed class MeituanConnector(DivisionCatalog divisions) : IChannelConnec
 
     public Channel Channel => Channel.Meituan;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) =>
-        ConnectorKit.Run(payload, root => ReadOrder(root.Unwrap("data")));
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadOrder(root.Unwrap("data")).Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     /// <summary>The push kind decides the type key: "refund:{notify_type}", "cancel" for a reason_code, else "status:{status}".</summary>
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload) =>
-        ConnectorKit.Run(payload, push =>
+        ConnectorKit.Event(payload, push =>
         {
             (string Field, string? Value) type = push.Has("notify_type") ? ("notify_type", "refund:" + push.String("notify_type"))
                 : push.Has("reason_code") ? ("reason_code", "cancel")
@@ -34,65 +35,64 @@ public sealed class MeituanConnector(DivisionCatalog divisions) : IChannelConnec
                 _statuses, push, externalOrderId, ("order_id", push.String("order_id")), type, push.UnixSeconds("timestamp"), push.Note("reason"));
         });
 
-    private NormalizedOrder? ReadOrder(PayloadReader order)
+    private OrderDraft ReadOrder(PayloadReader order)
     {
-        string? orderId = order.String("order_id");
-        string? status = order.String("status");
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, order, "status", status);
+        string? status = order.String("status", required: false);
+        bool paid = status is not null && _statuses.TryMapStatus(status, out OrderStatus mapped)
+            && mapped is not (OrderStatus.PendingPayment or OrderStatus.Cancelled);
         DateTimeOffset? created = order.UnixSeconds("ctime");
-        string? name = order.String("recipient_name");
-        string? phone = order.String("recipient_phone");
-        AddressSplit? split = SplitRecipientAddress(order);
+        string? phone = order.Note("recipient_phone");
         GeoPoint? location = ReadLocation(order);
-        Money? shippingFee = order.Yuan("shipping_fee");
+        AddressSplit? split = SplitRecipientAddress(order, location);
         Money? total = order.Yuan("total");
         Money? originalPrice = order.Yuan("original_price");
-        PayloadReader? detail = order.EmbeddedJson("detail");
-        List<(NormalizedOrderLine? Line, Money BoxFee)> items = (detail?.AsArray() ?? []).Select(ReadItem).ToList();
-
-        if (order.Errors.Any)
-        {
-            return null;
-        }
-        NormalizedOrderLine[] kept = items.Select(item => item.Line).OfType<NormalizedOrderLine>().ToArray();
+        List<(LineDraft Line, Money BoxFee)> items = order.Lines("detail").Select(ReadItem).ToList();
         Money boxFees = items.Aggregate(Money.Zero, (sum, item) => sum + item.BoxFee);
-        bool paid = mapped is not (OrderStatus.PendingPayment or OrderStatus.Cancelled);
-        return new NormalizedOrder
+        return new OrderDraft(Channel.Meituan, order)
         {
-            Channel = Channel.Meituan,
-            ExternalOrderId = orderId!,
-            PlatformStatus = status!,
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
+            ExternalOrderId = order.Id("order_id"),
+            Status = ("status", status),
+            CreatedAt = created,
             PaidAt = paid ? created : null,
-            BuyerId = order.Note("user_id") ?? $"receiver:{phone!.Trim()}",
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(split!.Province, split.City, split.District, split.Detail, location),
+            BuyerId = order.Note("user_id"),
+            ReceiverName = order.Note("recipient_name"),
+            ReceiverPhone = phone,
+            Province = split?.Province,
+            City = split?.City,
+            District = split?.District,
+            Detail = split?.Detail,
+            Location = location,
             BuyerNote = order.Note("caution"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = shippingFee!.Value + boxFees,
-            OrderDiscount = originalPrice!.Value - total!.Value,
-            AmountPaid = total.Value,
+            Lines = items.Select(item => item.Line).ToArray(),
+            ShippingFee = order.Yuan("shipping_fee") is { } fee ? fee + boxFees : null,
+            OrderDiscount = originalPrice is { } original && total is { } paidTotal ? original - paidTotal : null,
+            AmountPaid = total,
         };
     }
 
-    /// <summary>Meituan may append the complete address after "@#"; that part is the one to split.</summary>
-    private AddressSplit? SplitRecipientAddress(PayloadReader order)
+    /// <summary>
+    /// Meituan may append the complete address after "@#"; that part is the one to split. Often it is only a building
+    /// and a room: then the district comes from the coordinates (the nearest county centroid the division list
+    /// knows), and the whole text is the street detail. Neither resolving is an <c>incomplete_address</c> finding.
+    /// </summary>
+    private AddressSplit? SplitRecipientAddress(PayloadReader order, GeoPoint? location)
     {
-        string? text = order.String("recipient_address");
-        if (text is null)
+        string? text = order.Note("recipient_address");
+        string full = text is null ? "" : text.IndexOf(FullAddressMark, StringComparison.Ordinal) is var mark and >= 0
+            ? text[(mark + FullAddressMark.Length)..]
+            : text;
+        if (full.Length > 0 && _divisions.SplitAddress(full) is { } split)
         {
-            return null;
+            return split;
         }
-        int mark = text.IndexOf(FullAddressMark, StringComparison.Ordinal);
-        string full = mark >= 0 ? text[(mark + FullAddressMark.Length)..] : text;
-        AddressSplit? split = _divisions.SplitAddress(full);
-        if (split is null)
+        if (location is { } point && _divisions.NearestCounty(point) is { } county)
         {
-            order.Fail("recipient_address", "names no province or city the division list knows");
+            return county with { Detail = full.Trim() };
         }
-        return split;
+        order.Fail("recipient_address", text is null
+            ? "no address and no coordinates"
+            : "names no province or city the division list knows, and no coordinates place it", HoldCodes.IncompleteAddress);
+        return new AddressSplit("", "", "", full.Trim());
     }
 
     private static GeoPoint? ReadLocation(PayloadReader order)
@@ -111,33 +111,24 @@ public sealed class MeituanConnector(DivisionCatalog divisions) : IChannelConnec
         return new GeoPoint((double)latitude.Value, (double)longitude.Value);
     }
 
-    private static (NormalizedOrderLine? Line, Money BoxFee) ReadItem(PayloadReader item)
+    private static (LineDraft Line, Money BoxFee) ReadItem(PayloadReader item)
     {
-        string? skuId = item.Note("sku_id") ?? item.String("app_food_code");
-        string? title = item.String("food_name");
-        int? quantity = item.Quantity("quantity");
-        Money? price = item.Yuan("price");
         Money? boxPrice = item.Yuan("box_price", required: false);
         decimal? boxCount = item.Decimal("box_num", required: false);
-        if (skuId is null || title is null || quantity is null || price is null || boxPrice is null)
-        {
-            return (null, Money.Zero);
-        }
-        decimal boxFen = boxPrice.Value.Fen * (boxCount ?? 0m);
+        decimal boxFen = (boxPrice ?? Money.Zero).Fen * (boxCount ?? 0m);
         if (boxFen != decimal.Truncate(boxFen) || boxFen < 0)
         {
-            item.Fail("box_num", $"{boxCount} boxes at {boxPrice} is not a whole number of fen");
-            return (null, Money.Zero);
+            item.Fail("box_num", $"{boxCount} boxes at {boxPrice} is not a whole number of fen", HoldCodes.AbnormalAmount);
+            boxFen = 0;
         }
-        var line = new NormalizedOrderLine
+        var line = new LineDraft(item, "sku_id")
         {
-            PlatformSkuId = skuId,
+            PlatformSkuId = item.Note("sku_id") ?? item.Note("app_food_code"),
             OuterSkuCode = item.Note("app_food_code"),
             Variant = VariantText.Canonical(item.Note("spec")),
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-            LineDiscount = Money.Zero,
+            Title = item.String("food_name"),
+            Quantity = item.Quantity("quantity"),
+            UnitPrice = item.Yuan("price"),
         };
         return (line, new Money((long)boxFen));
     }

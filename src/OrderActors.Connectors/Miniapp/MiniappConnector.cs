@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Intake;
@@ -17,83 +18,49 @@ public sealed class MiniappConnector : IChannelConnector
 
     public Channel Channel => Channel.Miniapp;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) => ConnectorKit.Run(payload, ReadOrder);
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadOrder(root).Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload) =>
-        ConnectorKit.Run(payload, message => ConnectorKit.Event(
+        ConnectorKit.Event(payload, message => ConnectorKit.Event(
             _statuses, message, externalOrderId,
             ("orderNo", message.String("orderNo")), ("event", message.String("event")), message.UnixMillis("occurredAt"), message.Note("note")));
 
-    private NormalizedOrder? ReadOrder(PayloadReader order)
+    private static OrderDraft ReadOrder(PayloadReader order)
     {
-        string? orderNo = order.String("orderNo");
-        string? status = order.String("status");
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, order, "status", status);
-        DateTimeOffset? created = order.UnixMillis("createdAt");
-        DateTimeOffset? paid = order.UnixMillis("paidAt", required: false);
-        DateTimeOffset? submitted = order.UnixMillis("clientSubmittedAt", required: false);
-        string? openId = order.Object("buyer")?.String("openId");
         PayloadReader? receiver = order.Object("receiver");
-        string? name = receiver?.String("name");
-        string? phone = receiver?.String("phone");
-        string? province = receiver?.String("province");
-        string? city = receiver?.String("city");
-        string district = receiver?.String("district", required: false) ?? "";
-        string? detail = receiver?.String("detail");
-        Money? shipping = order.Fen("shippingFen");
-        Money? coupon = order.Fen("couponFen", required: false);
-        Money? pay = order.Fen("payFen");
-        List<NormalizedOrderLine?> lines = order.Array("items").Select(ReadItem).ToList();
-
-        if (order.Errors.Any)
+        return new OrderDraft(Channel.Miniapp, order)
         {
-            return null;
-        }
-        NormalizedOrderLine[] kept = lines.OfType<NormalizedOrderLine>().ToArray();
-        return new NormalizedOrder
-        {
-            Channel = Channel.Miniapp,
-            ExternalOrderId = orderNo!,
-            PlatformStatus = status!,
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
-            PaidAt = paid,
-            ClientSubmittedAt = submitted,
-            BuyerId = openId!,
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(province!, city!, district, detail!),
+            ExternalOrderId = order.Id("orderNo"),
+            Status = ("status", order.String("status", required: false)),
+            CreatedAt = order.UnixMillis("createdAt"),
+            PaidAt = order.UnixMillis("paidAt", required: false),
+            ClientSubmittedAt = order.UnixMillis("clientSubmittedAt", required: false),
+            BuyerId = order.Object("buyer", required: false)?.Note("openId"),
+            ReceiverName = receiver?.Note("name"),
+            ReceiverPhone = receiver?.Note("phone"),
+            Province = receiver?.Note("province"),
+            City = receiver?.Note("city"),
+            District = receiver?.Note("district"),
+            Detail = receiver?.Note("detail"),
             BuyerNote = order.Note("remark"),
             SellerNote = order.Note("merchantRemark"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = shipping!.Value,
-            OrderDiscount = coupon!.Value,
-            AmountPaid = pay!.Value,
+            Lines = order.Lines("items").Select(ReadItem).ToArray(),
+            ShippingFee = order.Fen("shippingFen"),
+            OrderDiscount = order.Fen("couponFen", required: false),
+            AmountPaid = order.Fen("payFen"),
         };
     }
 
-    private static NormalizedOrderLine? ReadItem(PayloadReader item)
+    private static LineDraft ReadItem(PayloadReader item) => new(item, "skuId")
     {
-        string? skuId = item.String("skuId");
-        string? title = item.String("title");
-        int? quantity = item.Quantity("quantity");
-        Money? price = item.Fen("unitPriceFen");
-        Money? discount = item.Fen("discountFen", required: false);
-        string? variant = VariantText.FromValues(item.Array("specs", required: false).Select(spec => spec.String("value")));
-        if (skuId is null || title is null || quantity is null || price is null || discount is null)
-        {
-            return null;
-        }
-        return new NormalizedOrderLine
-        {
-            PlatformLineId = item.String("lineNo", required: false),
-            PlatformSkuId = skuId,
-            OuterSkuCode = item.Note("skuCode"),
-            Variant = variant,
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-            LineDiscount = discount.Value,
-        };
-    }
+        PlatformLineId = item.Note("lineNo"),
+        PlatformSkuId = item.Note("skuId"),
+        OuterSkuCode = item.Note("skuCode"),
+        Variant = VariantText.FromValues(item.Array("specs", required: false).Select(spec => spec.String("value"))),
+        Title = item.String("title"),
+        Quantity = item.Quantity("quantity"),
+        UnitPrice = item.Fen("unitPriceFen"),
+        LineDiscount = item.Fen("discountFen", required: false),
+    };
 }

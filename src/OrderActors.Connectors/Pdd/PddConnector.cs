@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Addresses;
@@ -19,11 +20,12 @@ public sealed class PddConnector(DivisionCatalog divisions) : IChannelConnector
 
     public Channel Channel => Channel.Pdd;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) =>
-        ConnectorKit.Run(payload, root => ReadOrder(root.Unwrap("order_info_get_response", "order_info")));
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadOrder(root.Unwrap("order_info_get_response", "order_info"))
+            .Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload) =>
-        ConnectorKit.Run(payload, root =>
+        ConnectorKit.Event(payload, root =>
         {
             PayloadReader message = root.Unwrap("message");
             PayloadReader? content = message.EmbeddedJson("content");
@@ -32,93 +34,62 @@ public sealed class PddConnector(DivisionCatalog divisions) : IChannelConnector
                 ("content.tid", content?.String("tid")), ("type", message.String("type")), message.UnixSeconds("timestamp"));
         });
 
-    private NormalizedOrder? ReadOrder(PayloadReader order)
+    private OrderDraft ReadOrder(PayloadReader order)
     {
-        string? orderSn = order.String("order_sn");
-        string? orderStatus = order.String("order_status");
+        string? orderStatus = order.String("order_status", required: false);
         string refundStatus = order.String("refund_status", required: false) ?? "1";
         string confirmStatus = order.String("confirm_status", required: false) ?? "1";
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, order, "order_status", orderStatus);
-        if (_statuses.TryOverride("refund_status", refundStatus, out OrderStatus afterSale))
+        OrderStatus? mapped = orderStatus is not null && _statuses.TryMapStatus(orderStatus, out OrderStatus byOrder) ? byOrder : null;
+        if (mapped is not null && _statuses.TryOverride("refund_status", refundStatus, out OrderStatus afterSale))
         {
             mapped = afterSale;
         }
-        else if (_statuses.TryOverride("confirm_status", confirmStatus, out OrderStatus confirmation))
+        else if (mapped is not null && _statuses.TryOverride("confirm_status", confirmStatus, out OrderStatus confirmation))
         {
             mapped = confirmation;
         }
-        DateTimeOffset? created = order.ChinaTime("created_time");
-        DateTimeOffset? paid = order.ChinaTime("pay_time", required: false);
-        string? name = order.String("receiver_name");
+        string? name = order.Note("receiver_name");
         string? phone = ReadPhone(order);
-        string? province = order.String("province");
-        string? city = order.String("city");
-        string town = order.String("town", required: false) ?? "";
-        string? detail = order.Has("receiver_address")
-            ? order.String("receiver_address")
-            : order.String("address") is { } full ? AddressText.DetailOf(_divisions, full) : null;
-        Money? postage = order.Yuan("postage");
-        Money? discount = order.Yuan("discount_amount", required: false);
-        Money? payAmount = order.Yuan("pay_amount");
-        List<NormalizedOrderLine?> lines = order.Array("item_list").Select(ReadLine).ToList();
-
-        if (order.Errors.Any)
+        string? fullAddress = order.Note("address");
+        return new OrderDraft(Channel.Pdd, order)
         {
-            return null;
-        }
-        NormalizedOrderLine[] kept = lines.OfType<NormalizedOrderLine>().ToArray();
-        return new NormalizedOrder
-        {
-            Channel = Channel.Pdd,
-            ExternalOrderId = orderSn!,
-            PlatformStatus = $"order_status={orderStatus};refund_status={refundStatus};confirm_status={confirmStatus}",
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
-            PaidAt = paid,
-            BuyerId = BuyerIdentity(name!, phone!),
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(province!, city!, town, detail!),
+            ExternalOrderId = order.Id("order_sn"),
+            Status = ("order_status", orderStatus is null ? null : $"order_status={orderStatus};refund_status={refundStatus};confirm_status={confirmStatus}"),
+            Mapped = mapped,
+            CreatedAt = order.ChinaTime("created_time"),
+            PaidAt = order.ChinaTime("pay_time", required: false),
+            BuyerId = name is null && phone is null ? null : $"receiver:{name?.Trim()}/{phone?.Trim()}",
+            ReceiverName = name,
+            ReceiverPhone = phone,
+            ReceiverEncrypted = name is not null && Receiving.LooksEncrypted(name),
+            Province = order.Note("province"),
+            City = order.Note("city"),
+            District = order.Note("town"),
+            Detail = order.Note("receiver_address") ?? (fullAddress is null ? null : AddressText.DetailOf(_divisions, fullAddress)),
             BuyerNote = order.Note("buyer_memo"),
             SellerNote = order.Note("remark"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = postage!.Value,
-            OrderDiscount = discount!.Value,
-            AmountPaid = payAmount!.Value,
+            Lines = order.Lines("item_list").Select(ReadLine).ToArray(),
+            ShippingFee = order.Yuan("postage"),
+            OrderDiscount = order.Yuan("discount_amount", required: false),
+            AmountPaid = order.Yuan("pay_amount"),
         };
     }
 
     /// <summary>receiver_phone, unless it is ciphertext and the platform also sent receiver_phone_mask for display.</summary>
     private static string? ReadPhone(PayloadReader order)
     {
-        string? phone = order.String("receiver_phone");
-        return phone is not null && PhoneNumbers.LooksMasked(phone) && order.Has("receiver_phone_mask")
-            ? order.String("receiver_phone_mask")
-            : phone;
+        string? phone = order.Note("receiver_phone");
+        return phone is not null && PhoneNumbers.LooksMasked(phone) && order.Note("receiver_phone_mask") is { } mask ? mask : phone;
     }
 
-    /// <summary>The order detail names no buyer account, so the receiver stands in for duplicate detection.</summary>
-    private static string BuyerIdentity(string name, string phone) => $"receiver:{name.Trim()}/{phone.Trim()}";
-
-    private static NormalizedOrderLine? ReadLine(PayloadReader item)
+    /// <summary>Amounts are JSON numbers in yuan: read from the JSON text as decimals, never through a double.</summary>
+    private static LineDraft ReadLine(PayloadReader item) => new(item, "sku_id")
     {
-        string? skuId = item.String("sku_id");
-        string? title = item.String("goods_name");
-        Money? price = item.Yuan("goods_price");
-        int? quantity = item.Quantity("goods_count");
-        if (skuId is null || title is null || price is null || quantity is null)
-        {
-            return null;
-        }
-        return new NormalizedOrderLine
-        {
-            PlatformSkuId = skuId,
-            OuterSkuCode = item.Note("outer_id"),
-            Variant = VariantText.Canonical(item.Note("goods_spec")),
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-            LineDiscount = Money.Zero,
-        };
-    }
+        PlatformSkuId = item.Note("sku_id"),
+        OuterSkuCode = item.Note("outer_id"),
+        Variant = VariantText.Canonical(item.Note("goods_spec")),
+        Title = item.String("goods_name"),
+        Quantity = item.Quantity("goods_count"),
+        UnitPrice = item.Yuan("goods_price"),
+    };
 }

@@ -1,16 +1,24 @@
 using System.Text.Json;
-using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.StatusMaps;
-using OrderActors.Domain.Intake;
 
 namespace OrderActors.Connectors.Reading;
 
-/// <summary>The steps every connector shares: running a read without letting exceptions out, statuses, contacts, totals, events.</summary>
+/// <summary>The steps every connector shares: running a read without letting exceptions out, and events.</summary>
 internal static class ConnectorKit
 {
-    /// <summary>Runs <paramref name="read"/> over the payload and turns what it recorded into a result.</summary>
-    public static ConnectorResult<T> Run<T>(JsonElement payload, Func<PayloadReader, T?> read)
+    /// <summary>Reads an order: rejections fail it, findings stay on the order (see <see cref="Mapping.OrderDraft"/>).</summary>
+    public static ConnectorResult<NormalizedOrder> Order(JsonElement payload, Func<PayloadReader, NormalizedOrder?> read) =>
+        Run(payload, read, findingsReject: false);
+
+    /// <summary>
+    /// Reads a status message: a message the hub cannot read whole tells it nothing, so every finding is a field
+    /// error here (the platform gets a 400 and may send it again).
+    /// </summary>
+    public static ConnectorResult<PlatformEvent> Event(JsonElement payload, Func<PayloadReader, PlatformEvent?> read) =>
+        Run(payload, read, findingsReject: true);
+
+    private static ConnectorResult<T> Run<T>(JsonElement payload, Func<PayloadReader, T?> read, bool findingsReject)
         where T : class
     {
         var errors = new FieldErrors();
@@ -26,6 +34,17 @@ internal static class ConnectorKit
             {
                 errors.Add("$", "amounts or quantities are too large to add up");
             }
+            catch (InvalidOperationException ex) when (ex.Source == "System.Text.Json")
+            {
+                errors.Add("$", "the payload holds text that is not valid Unicode");
+            }
+        }
+        if (findingsReject)
+        {
+            foreach (IntakeFinding finding in errors.Findings)
+            {
+                errors.Add(finding.Field, finding.Message);
+            }
         }
         if (errors.Any || value is null)
         {
@@ -37,35 +56,6 @@ internal static class ConnectorKit
         }
         return ConnectorResult<T>.Success(value);
     }
-
-    /// <summary>Maps a platform order status through the channel's table; an unknown status is a field error.</summary>
-    public static OrderStatus? MapStatus(ChannelStatusMap map, PayloadReader reader, string field, string? platformStatus)
-    {
-        if (platformStatus is null)
-        {
-            return null;
-        }
-        if (map.TryMapStatus(platformStatus, out OrderStatus status))
-        {
-            return status;
-        }
-        reader.Fail(field, $"unknown {map.Channel.ToRouteName()} order status '{platformStatus}'");
-        return null;
-    }
-
-    /// <summary>
-    /// The receiver as the platform gave them. A phone with asterisks, an extension or ciphertext markers is flagged
-    /// masked and kept as is; a plain one is normalised ("+86 138-1234-5678" → "13812345678").
-    /// </summary>
-    public static Contact Contact(string name, string phone)
-    {
-        bool masked = PhoneNumbers.LooksMasked(phone);
-        return new Contact(name.Trim(), masked ? phone.Trim() : PhoneNumbers.Normalize(phone), masked);
-    }
-
-    /// <summary>Σ unit price × quantity, checked against overflow.</summary>
-    public static Money GoodsTotal(IEnumerable<NormalizedOrderLine> lines) =>
-        lines.Aggregate(Money.Zero, (sum, line) => sum + line.UnitPrice * line.Quantity);
 
     /// <summary>
     /// Builds an event after checking the message is about <paramref name="externalOrderId"/> and its type is in the

@@ -60,7 +60,7 @@ internal sealed partial class PayloadReader
         };
         if (yuan is not { } amount || amount * 100m != decimal.Truncate(amount * 100m) || Math.Abs(amount) > 1_000_000_000m)
         {
-            Fail(name, $"'{value.GetRawText()}' is not a yuan amount with at most two decimals");
+            Fail(name, $"'{Shown(value)}' is not a yuan amount with at most two decimals");
             return null;
         }
         return Checked(name, new Money((long)(amount * 100m)), allowNegative);
@@ -76,22 +76,26 @@ internal sealed partial class PayloadReader
         }
         if (Integer(value) is not { } fen || Math.Abs(fen) > 100_000_000_000)
         {
-            Fail(name, $"'{value.GetRawText()}' is not a whole number of fen");
+            Fail(name, $"'{Shown(value)}' is not a whole number of fen");
             return null;
         }
         return Checked(name, new Money(fen), allowNegative: false);
     }
 
-    /// <summary>A positive whole quantity, written as a number or as digits in a string.</summary>
+    /// <summary>
+    /// A line's positive whole quantity, written as a number or as digits in a string. A line without one is not a
+    /// line, so this is a rejection, not a finding.
+    /// </summary>
     public int? Quantity(string name)
     {
         if (!TryGet(name, out JsonElement value))
         {
-            return Missing<int?>(name, required: true);
+            Reject(name, "is required: a line needs a quantity");
+            return null;
         }
         if (Integer(value) is not { } quantity || quantity <= 0 || quantity > 100_000)
         {
-            Fail(name, $"'{value.GetRawText()}' is not a positive whole quantity");
+            Reject(name, $"'{Shown(value)}' is not a positive whole quantity");
             return null;
         }
         return (int)quantity;
@@ -135,7 +139,7 @@ internal sealed partial class PayloadReader
         {
             return parsed;
         }
-        Fail(name, $"'{value.GetRawText()}' is not a number");
+        Fail(name, $"'{Shown(value)}' is not a number");
         return null;
     }
 
@@ -152,10 +156,17 @@ internal sealed partial class PayloadReader
         }
         if (raw is not { } units || units <= 0 || units / unitsPerSecond > MaxUnixSeconds)
         {
-            Fail(name, $"'{value.GetRawText()}' is not a unix time in {(unitsPerSecond == 1 ? "seconds" : "milliseconds")}");
+            Fail(name, $"'{Shown(value)}' is not a unix time in {(unitsPerSecond == 1 ? "seconds" : "milliseconds")}");
             return null;
         }
         return DateTimeOffset.FromUnixTimeMilliseconds(checked(units * (1000 / unitsPerSecond)));
+    }
+
+    /// <summary>The value as written, cut short so a hostile field cannot blow up a hold message.</summary>
+    private static string Shown(JsonElement value)
+    {
+        string raw = value.GetRawText();
+        return raw.Length <= 40 ? raw : raw[..40] + "…";
     }
 
     private Money? Checked(string name, Money money, bool allowNegative)

@@ -1,10 +1,13 @@
 using System.Text.Json;
+using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Connectors.Reading;
 
 /// <summary>
-/// Reads fields of one JSON object, recording a field-level error (and returning null) for anything missing or
-/// of the wrong shape instead of throwing. Readers of nested objects share the parent's error list.
+/// Reads fields of one JSON object without throwing. A business field that is missing or of the wrong shape is
+/// recorded as a finding (a hold at intake) and read as null; only the fields that make a body an order at all —
+/// its id and its lines (<see cref="Id"/>, <see cref="Lines"/>) — are rejections. Readers of nested objects share
+/// the parent's record.
 /// </summary>
 internal sealed partial class PayloadReader
 {
@@ -33,10 +36,68 @@ internal sealed partial class PayloadReader
 
     public string PathOf(string name) => Path.Length == 0 ? name : $"{Path}.{name}";
 
-    public void Fail(string name, string message) => Errors.Add(PathOf(name), message);
+    /// <summary>Records that a business field cannot be used: the order is kept and held with <paramref name="code"/>.</summary>
+    public void Fail(string name, string message, string code = HoldCodes.UnreadableField) => Errors.Hold(code, PathOf(name), message);
+
+    /// <summary>Records a finding about this reader's whole element (an array entry of an unknown shape).</summary>
+    public void FailHere(string message, string code) => Errors.Hold(code, Path.Length == 0 ? "$" : Path, message);
+
+    /// <summary>True when this reader's element is a JSON object.</summary>
+    public bool IsObject => _element.ValueKind == JsonValueKind.Object;
+
+    /// <summary>Records that the body is not an order at all (no id, no lines): the request answers 400.</summary>
+    public void Reject(string name, string message) => Errors.Add(PathOf(name), message);
+
+    /// <summary>The order's own id: text or digits (ids beyond 2^53 are kept as written), never empty; a rejection otherwise.</summary>
+    public string? Id(string name)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            Reject(name, "is required");
+            return null;
+        }
+        string? text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()?.Trim(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        if (string.IsNullOrEmpty(text))
+        {
+            Reject(name, text is null ? $"expected text or digits, got {value.ValueKind}" : "must not be empty");
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// The order's lines: a non-empty array of objects, or JSON text holding one (Meituan's detail, some JD fields);
+    /// a rejection otherwise.
+    /// </summary>
+    public IReadOnlyList<PayloadReader> Lines(string name)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            Reject(name, "is required: an order needs at least one line");
+            return [];
+        }
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (ParseText(value.GetString()!) is not { } parsed)
+            {
+                Reject(name, "is neither an array of lines nor JSON text holding one");
+                return [];
+            }
+            value = parsed;
+        }
+        return StrictLines(value, PathOf(name));
+    }
 
     /// <summary>True when the field is present and not null.</summary>
     public bool Has(string name) => TryGet(name, out _);
+
+    /// <summary>True when the field is a JSON array.</summary>
+    public bool IsArray(string name) => TryGet(name, out JsonElement value) && value.ValueKind == JsonValueKind.Array;
 
     /// <summary>Follows a chain of envelope objects ("data", "shop_order_detail") when present, else stays here.</summary>
     public PayloadReader Unwrap(params string[] envelope)
@@ -79,23 +140,24 @@ internal sealed partial class PayloadReader
     }
 
     /// <summary>A field holding JSON text (Meituan's detail, Taobao's message content), parsed.</summary>
+    /// <remarks>Some platforms encode twice (JSON text of JSON text); up to three layers are opened.</remarks>
     public PayloadReader? EmbeddedJson(string name, bool required = true)
     {
+        if (TryGet(name, out JsonElement direct) && direct.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            return new PayloadReader(direct, PathOf(name), Errors);
+        }
         string? text = String(name, required);
         if (text is null)
         {
             return null;
         }
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(text);
-            return new PayloadReader(document.RootElement.Clone(), PathOf(name), Errors);
-        }
-        catch (JsonException)
+        if (ParseText(text) is not { } parsed)
         {
             Fail(name, "is not valid JSON text");
             return null;
         }
+        return new PayloadReader(parsed, PathOf(name), Errors);
     }
 
     /// <summary>This reader's own element as an array of readers (for an embedded JSON array).</summary>
@@ -105,14 +167,64 @@ internal sealed partial class PayloadReader
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            Errors.Add(path, $"expected an array, got {value.ValueKind}");
+            Errors.Hold(HoldCodes.UnreadableField, path, $"expected an array, got {value.ValueKind}");
             return [];
         }
         if (required && value.GetArrayLength() == 0)
         {
-            Errors.Add(path, "must not be empty");
+            Errors.Hold(HoldCodes.UnreadableField, path, "must not be empty");
         }
         return value.EnumerateArray().Select((item, index) => new PayloadReader(item, $"{path}[{index}]", Errors)).ToArray();
+    }
+
+    private IReadOnlyList<PayloadReader> StrictLines(JsonElement value, string path)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Errors.Add(path, $"expected an array of lines, got {value.ValueKind}");
+            return [];
+        }
+        if (value.GetArrayLength() == 0)
+        {
+            Errors.Add(path, "must not be empty: an order needs at least one line");
+            return [];
+        }
+        var lines = new List<PayloadReader>();
+        int index = 0;
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                Errors.Add($"{path}[{index}]", $"expected a line object, got {item.ValueKind}");
+            }
+            lines.Add(new PayloadReader(item, $"{path}[{index}]", Errors));
+            index++;
+        }
+        return lines;
+    }
+
+    /// <summary>Parses JSON text, opening JSON text of JSON text up to three layers; null when it is not JSON.</summary>
+    private static JsonElement? ParseText(string text)
+    {
+        for (int layer = 0; layer < 3; layer++)
+        {
+            JsonElement parsed;
+            try
+            {
+                using JsonDocument document = JsonDocument.Parse(text);
+                parsed = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+            if (parsed.ValueKind != JsonValueKind.String)
+            {
+                return parsed;
+            }
+            text = parsed.GetString()!;
+        }
+        return null;
     }
 
     private bool TryGet(string name, out JsonElement value)

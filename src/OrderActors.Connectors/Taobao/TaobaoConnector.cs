@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors.Mapping;
 using OrderActors.Connectors.Reading;
 using OrderActors.Connectors.StatusMaps;
 using OrderActors.Domain.Intake;
@@ -17,11 +18,12 @@ public sealed class TaobaoConnector : IChannelConnector
 
     public Channel Channel => Channel.Taobao;
 
-    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload) =>
-        ConnectorKit.Run(payload, root => ReadTrade(root.Unwrap("trade_fullinfo_get_response", "trade")));
+    public ConnectorResult<NormalizedOrder> ParseOrder(JsonElement payload, DateTimeOffset? receivedAt = null) =>
+        ConnectorKit.Order(payload, root => ReadTrade(root.Unwrap("trade_fullinfo_get_response", "trade"))
+            .Build(receivedAt ?? TimeProvider.System.GetUtcNow()));
 
     public ConnectorResult<PlatformEvent> ParseEvent(string externalOrderId, JsonElement payload) =>
-        ConnectorKit.Run(payload, message =>
+        ConnectorKit.Event(payload, message =>
         {
             string? topic = message.String("topic");
             PayloadReader? content = message.EmbeddedJson("content");
@@ -30,76 +32,48 @@ public sealed class TaobaoConnector : IChannelConnector
             return ConnectorKit.Event(_statuses, message, externalOrderId, ("content.tid", tid), ("topic", topic), at, content?.Note("status"));
         });
 
-    private NormalizedOrder? ReadTrade(PayloadReader trade)
+    private static OrderDraft ReadTrade(PayloadReader trade)
     {
-        string? tid = trade.String("tid");
-        string? status = trade.String("status");
-        OrderStatus? mapped = ConnectorKit.MapStatus(_statuses, trade, "status", status);
-        DateTimeOffset? created = trade.ChinaTime("created");
-        DateTimeOffset? paid = trade.ChinaTime("pay_time", required: false);
-        string? buyer = trade.Has("buyer_open_uid") ? trade.String("buyer_open_uid") : trade.String("buyer_nick");
-        string? name = trade.String("receiver_name");
-        string? phone = trade.Has("receiver_mobile") ? trade.String("receiver_mobile") : trade.String("receiver_phone");
-        string? province = trade.String("receiver_state");
-        string? city = trade.String("receiver_city");
-        string district = trade.String("receiver_district", required: false) ?? "";
-        string? detail = trade.String("receiver_address");
-        Money? shipping = trade.Yuan("post_fee");
-        Money? discount = trade.Yuan("discount_fee", required: false);
-        Money? payment = trade.Yuan("payment");
-        PayloadReader? orders = trade.Object("orders");
-        List<NormalizedOrderLine?> lines = (orders?.Array("order") ?? []).Select(ReadLine).ToList();
-
-        if (trade.Errors.Any)
+        PayloadReader? orders = trade.Has("orders") && !trade.IsArray("orders") ? trade.Object("orders") : null;
+        return new OrderDraft(Channel.Taobao, trade)
         {
-            return null;
-        }
-        NormalizedOrderLine[] kept = lines.OfType<NormalizedOrderLine>().ToArray();
-        return new NormalizedOrder
-        {
-            Channel = Channel.Taobao,
-            ExternalOrderId = tid!,
-            PlatformStatus = status!,
-            MappedStatus = mapped!.Value,
-            CreatedAt = created!.Value,
-            PaidAt = paid,
-            BuyerId = buyer!,
-            Receiver = ConnectorKit.Contact(name!, phone!),
-            ShippingAddress = new Address(province!, city!, district, detail!),
+            ExternalOrderId = trade.Id("tid"),
+            Status = ("status", trade.String("status", required: false)),
+            CreatedAt = trade.ChinaTime("created"),
+            PaidAt = trade.ChinaTime("pay_time", required: false),
+            BuyerId = trade.Note("buyer_open_uid") ?? trade.Note("buyer_nick"),
+            ReceiverName = trade.Note("receiver_name"),
+            ReceiverPhone = trade.Note("receiver_mobile") ?? trade.Note("receiver_phone"),
+            ReceiverEncrypted = new[] { "receiver_name", "receiver_mobile", "receiver_address" }
+                .Any(field => trade.Note(field) is { } text && Receiving.LooksEncrypted(text)),
+            Province = trade.Note("receiver_state"),
+            City = trade.Note("receiver_city"),
+            District = trade.Note("receiver_district"),
+            Detail = trade.Note("receiver_address"),
             BuyerNote = trade.Note("buyer_message"),
             SellerNote = trade.Note("seller_memo"),
-            Lines = kept,
-            GoodsTotal = ConnectorKit.GoodsTotal(kept),
-            ShippingFee = shipping!.Value,
-            OrderDiscount = discount!.Value,
-            AmountPaid = payment!.Value,
+            Lines = (orders?.Lines("order") ?? trade.Lines("orders")).Select(ReadLine).ToArray(),
+            ShippingFee = trade.Yuan("post_fee"),
+            OrderDiscount = trade.Yuan("discount_fee", required: false),
+            AmountPaid = trade.Yuan("payment"),
         };
     }
 
-    private static NormalizedOrderLine? ReadLine(PayloadReader order)
+    /// <summary>An item without SKUs has no sku_id: its num_iid is the platform SKU then.</summary>
+    private static LineDraft ReadLine(PayloadReader order)
     {
-        string? oid = order.String("oid");
-        string? skuId = order.String("sku_id", required: false);
-        string? itemId = string.IsNullOrWhiteSpace(skuId) ? order.String("num_iid") : skuId;
-        string? title = order.String("title");
-        Money? price = order.Yuan("price");
-        int? quantity = order.Quantity("num");
         Money? discount = order.Yuan("discount_fee", required: false);
         Money? adjust = order.Yuan("adjust_fee", required: false, allowNegative: true);
-        if (itemId is null || title is null || price is null || quantity is null || discount is null || adjust is null)
+        return new LineDraft(order, "sku_id")
         {
-            return null;
-        }
-        return new NormalizedOrderLine
-        {
-            PlatformLineId = oid,
-            PlatformSkuId = itemId,
+            PlatformLineId = order.Note("oid"),
+            PlatformSkuId = order.Note("sku_id") ?? order.Note("num_iid"),
             OuterSkuCode = order.Note("outer_sku_id"),
             Variant = VariantText.Canonical(order.Note("sku_properties_name")),
-            Title = title,
-            Quantity = quantity.Value,
-            UnitPrice = price.Value,
-            LineDiscount = discount.Value - adjust.Value,
+            Title = order.String("title"),
+            Quantity = order.Quantity("num"),
+            UnitPrice = order.Yuan("price"),
+            LineDiscount = discount is { } d && adjust is { } a ? d - a : null,
         };
     }
 }

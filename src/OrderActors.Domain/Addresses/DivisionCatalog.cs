@@ -14,6 +14,7 @@ public sealed partial class DivisionCatalog
     private static readonly Lazy<DivisionCatalog> _default = new(LoadEmbedded);
 
     private readonly DivisionIndex _provinces;
+    private readonly IReadOnlyList<DivisionNode> _provinceNodes;
     private readonly DivisionIndex _allCities;
     private readonly Dictionary<string, DivisionIndex> _cityIndexByProvince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DivisionIndex> _childIndexByCity = new(StringComparer.Ordinal);
@@ -21,6 +22,7 @@ public sealed partial class DivisionCatalog
     private DivisionCatalog(IReadOnlyList<DivisionNode> provinces)
     {
         _provinces = new DivisionIndex(provinces);
+        _provinceNodes = provinces;
         foreach (DivisionNode province in provinces)
         {
             _cityIndexByProvince[province.Code] = new DivisionIndex(CityLevel(province));

@@ -20,6 +20,11 @@ internal sealed class HoldCollector(DateTimeOffset at)
         }
     }
 
+    /// <remarks>
+    /// A <c>pii_encrypted</c> hold does not block: the order is allocated by its divisions, and only shipping waits
+    /// for the decrypt result (<see cref="Orders.OrderCommands.Ship"/>).
+    /// </remarks>
     public IReadOnlyList<OrderHold> ToHolds() =>
-        _findings.Select(finding => new OrderHold(finding.Code, string.Join("; ", finding.Messages), at)).ToArray();
+        _findings.Select(finding => new OrderHold(finding.Code, string.Join("; ", finding.Messages), at,
+            Blocking: finding.Code != HoldCodes.PiiEncrypted)).ToArray();
 }

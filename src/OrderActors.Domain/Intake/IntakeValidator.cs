@@ -13,6 +13,11 @@ public static class IntakeValidator
     public static IntakeValidation Validate(NormalizedOrder order, IntakeContext context)
     {
         var holds = new HoldCollector(context.ReceivedAt);
+        foreach (IntakeFinding finding in order.Findings)
+        {
+            holds.Add(finding.Code, $"{finding.Field}: {finding.Message}");
+        }
+        ReceiverRules.CheckName(order, holds);
         ReceiverRules.CheckPhone(order, holds);
         ResolvedDivision? address = ReceiverRules.CheckAddress(order, context.Divisions, holds);
         AmountRules.Check(order, context.Rules, holds);

@@ -20,7 +20,10 @@ internal static class LineRules
             mapped.Add(result);
             if (mapping is null)
             {
-                holds.Add(HoldCodes.UnmappedSku, $"{order.Channel.ToRouteName()} SKU '{line.PlatformSkuId}' ({line.Title}) has no master SKU");
+                if (line.PlatformSkuId.Length > 0)
+                {
+                    holds.Add(HoldCodes.UnmappedSku, $"{order.Channel.ToRouteName()} SKU '{line.PlatformSkuId}' ({line.Title}) has no master SKU");
+                }
                 continue;
             }
             CheckVariant(line, mapping, holds);

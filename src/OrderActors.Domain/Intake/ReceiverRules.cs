@@ -7,6 +7,14 @@ namespace OrderActors.Domain.Intake;
 /// <summary>Checks that the parcel can reach someone: a callable phone and an address the division list knows.</summary>
 internal static class ReceiverRules
 {
+    public static void CheckName(NormalizedOrder order, HoldCollector holds)
+    {
+        if (string.IsNullOrWhiteSpace(order.Receiver.Name))
+        {
+            holds.Add(HoldCodes.IncompleteAddress, "the receiver has no name");
+        }
+    }
+
     public static void CheckPhone(NormalizedOrder order, HoldCollector holds)
     {
         string phone = order.Receiver.Phone;

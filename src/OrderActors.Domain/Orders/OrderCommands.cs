@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Domain.Intake;
 
 namespace OrderActors.Domain.Orders;
 
@@ -22,7 +24,8 @@ public static class OrderCommands
     }
 
     /// <summary>
-    /// A person dealt with the order's holds: they are cleared. An order on hold goes back where the flow
+    /// A person dealt with the order's holds: they are cleared, except <c>pii_encrypted</c>, which only the decrypt
+    /// result clears (<see cref="ReceiverDecrypted"/>). An order on hold goes back where the flow
     /// continues (Paid, or PendingPayment); on any other order this acknowledges non-blocking holds
     /// (a carrier discrepancy) and leaves the status as it is.
     /// </summary>
@@ -32,8 +35,9 @@ public static class OrderCommands
         {
             throw new IllegalTransitionException($"Order {order.OrderId}", order.Status.ToString(), "release holds (it has none)");
         }
-        string released = $"released {string.Join(", ", order.Holds.Select(h => h.Code).Distinct())}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}";
-        OrderRecord cleared = order with { Holds = [] };
+        ImmutableList<OrderHold> kept = order.Holds.RemoveAll(h => h.Code != HoldCodes.PiiEncrypted);
+        string released = $"released {string.Join(", ", order.Holds.Except(kept).Select(h => h.Code).Distinct())}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}";
+        OrderRecord cleared = order with { Holds = kept };
         return order.Status == OrderStatus.OnHold
             ? OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source, released)
             : Note(cleared, at, source, released);
@@ -92,8 +96,33 @@ public static class OrderCommands
             throw new CommandValidationException("carrier", "A carrier is required to ship.");
         }
         OrderLifecycle.Require(order, "ship (only allocated orders ship)", OrderStatus.Allocated);
+        if (order.Holds.Any(h => h.Code == HoldCodes.PiiEncrypted))
+        {
+            throw new IllegalTransitionException(
+                $"Order {order.OrderId} has its receiver still encrypted: post the platform's decrypt result to /receiver before shipping.");
+        }
         OrderRecord shipped = order with { Carrier = carrier.Trim(), TrackingNo = trackingNo.Trim() };
         return OrderLifecycle.Move(shipped, OrderStatus.Shipped, at, source, $"{carrier} {trackingNo} from {Warehouses(order)}");
+    }
+
+    /// <summary>
+    /// The platform's decrypt API answered: the receiver and street replace the ciphertext, and the
+    /// <c>pii_encrypted</c> hold is cleared, so the order may ship.
+    /// </summary>
+    public static OrderRecord ReceiverDecrypted(OrderRecord order, string name, string phone, string detail, DateTimeOffset at, string source)
+    {
+        if (!order.Receiver.Encrypted)
+        {
+            throw new IllegalTransitionException($"Order {order.OrderId} has no encrypted receiver to replace.");
+        }
+        bool masked = PhoneNumbers.LooksMasked(phone);
+        OrderRecord decrypted = order with
+        {
+            Receiver = new Contact(name.Trim(), masked ? phone.Trim() : PhoneNumbers.Normalize(phone), masked),
+            ShippingAddress = order.ShippingAddress with { Detail = detail.Trim() },
+            Holds = order.Holds.RemoveAll(h => h.Code == HoldCodes.PiiEncrypted),
+        };
+        return Note(decrypted, at, source, "receiver decrypted: pii_encrypted released");
     }
 
     public static OrderRecord Cancel(OrderRecord order, string? reason, DateTimeOffset at, string source)
@@ -154,8 +183,11 @@ public static class OrderCommands
     public static OrderRecord ResolveDiscrepancy(OrderRecord order) =>
         order with { Holds = order.Holds.RemoveAll(h => h.Code == HoldCodes.CarrierDiscrepancy) };
 
+    /// <summary>Adds a timeline note; the same note from the same source right after itself (a platform's re-push) is not repeated.</summary>
     public static OrderRecord Note(OrderRecord order, DateTimeOffset at, string source, string note) =>
-        order with { UpdatedAt = at, Timeline = order.Timeline.Add(new TimelineEntry(order.Status, at, source, note)) };
+        order.Timeline.LastOrDefault() is { } last && last.Source == source && last.Note == note && last.Status == order.Status
+            ? order
+            : order with { UpdatedAt = at, Timeline = order.Timeline.Add(new TimelineEntry(order.Status, at, source, note)) };
 
     private static OrderRecord WithAllocations(OrderRecord order, IReadOnlyDictionary<int, ImmutableList<StockAllocation>> allocationsByLine) =>
         order with

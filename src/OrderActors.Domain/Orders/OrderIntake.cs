@@ -56,8 +56,13 @@ public static class OrderIntake
             Fingerprint = validation.Fingerprint,
             Timeline = [new TimelineEntry(initial, receivedAt, source, $"received from {order.Channel} as {order.PlatformStatus}")],
         };
-        return validation.IsClean || initial == OrderStatus.Cancelled
-            ? record
-            : OrderCommands.Hold(record, validation.Holds, receivedAt, "intake");
+        if (validation.IsClean || initial == OrderStatus.Cancelled)
+        {
+            return record;
+        }
+        return validation.Holds.Any(h => h.Blocking)
+            ? OrderCommands.Hold(record, validation.Holds, receivedAt, "intake")
+            : OrderCommands.Note(record with { Holds = [.. validation.Holds] }, receivedAt, "intake",
+                string.Join("; ", validation.Holds.Select(h => $"{h.Code}: {h.Message}")));
     }
 }

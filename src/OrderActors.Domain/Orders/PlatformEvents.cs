@@ -1,18 +1,41 @@
+using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Domain.Orders;
 
-/// <summary>A later status change from the platform, applied to the order in unified terms.</summary>
+/// <summary>
+/// A later status change from the platform, applied to the order in unified terms. Platforms push at least once and
+/// out of order (paid after shipped, cancelled after refunded): a message the order is already past is kept as a
+/// timeline note and changes nothing else, never an error the platform would retry for ever; the same note twice in a
+/// row is written once.
+/// </summary>
 public static class PlatformEvents
 {
     public static OrderRecord Apply(OrderRecord order, PlatformEvent platformEvent)
     {
-        string source = $"channel:{platformEvent.Channel.ToString().ToLowerInvariant()}";
+        try
+        {
+            return ApplyInOrder(order, platformEvent);
+        }
+        catch (IllegalTransitionException ex)
+        {
+            return OrderCommands.Note(order with { PlatformStatus = platformEvent.PlatformStatus }, platformEvent.At,
+                Source(platformEvent), $"platform status {platformEvent.PlatformStatus} arrived after the order moved on; kept {order.Status} ({ex.Message})");
+        }
+    }
+
+    private static string Source(PlatformEvent platformEvent) => $"channel:{platformEvent.Channel.ToString().ToLowerInvariant()}";
+
+    private static OrderRecord ApplyInOrder(OrderRecord order, PlatformEvent platformEvent)
+    {
+        string source = Source(platformEvent);
         DateTimeOffset at = platformEvent.At;
         OrderRecord seen = order with { PlatformStatus = platformEvent.PlatformStatus };
         return platformEvent.Kind switch
         {
-            PlatformEventKind.Paid => OrderCommands.MarkPaid(seen, at, source),
+            PlatformEventKind.Paid => order.IsPaid && order.Status is not (OrderStatus.PendingPayment or OrderStatus.Paid)
+                ? OrderCommands.Note(seen, at, source, $"platform reports paid ({platformEvent.PlatformStatus}) after the order moved on to {order.Status}")
+                : OrderCommands.MarkPaid(seen, at, source),
             PlatformEventKind.Cancelled => order.Status == OrderStatus.Cancelled ? seen : OrderCommands.Cancel(seen, "cancelled on the platform", at, source),
             PlatformEventKind.RefundRequested => order.Status is OrderStatus.Returning or OrderStatus.Cancelled
                 ? seen

@@ -19,7 +19,7 @@ internal static class IntakeCheck
     public static async Task<IntakeCheckResult> RunAsync(
         IGrainFactory grains, string tenant, string orderId, NormalizedOrder order, DateTimeOffset receivedAt, IntakeRules rules)
     {
-        List<string> platformSkus = order.Lines.Select(l => l.PlatformSkuId).Distinct().ToList();
+        List<string> platformSkus = order.Lines.Select(l => l.PlatformSkuId).Where(p => p.Length > 0).Distinct().ToList();
         SkuMappingView?[] mappings = await Task.WhenAll(platformSkus.Select(p =>
             grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(tenant, order.Channel, p)).GetAsync()));
         List<string> masters = mappings.OfType<SkuMappingView>().Select(m => m.Sku).Distinct().ToList();

@@ -126,6 +126,13 @@ public sealed partial class OrderGrain(
         return Order;
     }
 
+    public async Task<OrderRecord> DecryptReceiverAsync(string name, string phone, string detail, string source)
+    {
+        OrderRecord decrypted = OrderCommands.ReceiverDecrypted(Order, name, phone, detail, time.GetUtcNow(), source);
+        await SaveAsync(decrypted);
+        return decrypted;
+    }
+
     public async Task<OrderRecord> DeliverAsync(string source)
     {
         OrderRecord delivered = OrderCommands.Deliver(Order, time.GetUtcNow(), source);

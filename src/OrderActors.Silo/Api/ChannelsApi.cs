@@ -21,11 +21,12 @@ public static class ChannelsApi
     }
 
     public static async Task<Accepted<IntakeResponse>> PostOrderAsync(
-        string channel, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors, TimeProvider time)
+        string channel, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors, TimeProvider time)
     {
         Channel parsed = Known(channel);
         DateTimeOffset receivedAt = time.GetUtcNow();
-        ConnectorResult<NormalizedOrder> result = connectors.Get(parsed).ParseOrder(body);
+        JsonElement body = await ChannelBody.ReadAsync(context.Request, context.RequestAborted);
+        ConnectorResult<NormalizedOrder> result = connectors.Get(parsed).ParseOrder(body, receivedAt);
         if (!result.IsSuccess)
         {
             throw new RequestValidationException(result.Errors);
@@ -40,10 +41,11 @@ public static class ChannelsApi
     }
 
     public static async Task<Ok<OrderResponse>> PostEventAsync(
-        string channel, string externalOrderId, JsonElement body, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors)
+        string channel, string externalOrderId, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors)
     {
         Channel parsed = Known(channel);
         string externalId = RequestCheck.ValidId("externalOrderId", externalOrderId);
+        JsonElement body = await ChannelBody.ReadAsync(context.Request, context.RequestAborted);
         ConnectorResult<PlatformEvent> result = connectors.Get(parsed).ParseEvent(externalId, body);
         if (!result.IsSuccess)
         {

@@ -19,6 +19,7 @@ public static class OrdersApi
         group.MapPost("/{orderId}/ship", ShipAsync);
         group.MapPost("/{orderId}/cancel", CancelAsync);
         group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync);
+        group.MapPost("/{orderId}/receiver", DecryptReceiverAsync);
         group.MapPost("/{orderId}/deliver", DeliverAsync);
         group.MapPost("/{orderId}/complete", CompleteAsync);
         return group;
@@ -71,6 +72,21 @@ public static class OrdersApi
 
     public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains) =>
         TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
+
+    /// <summary>The platform's decrypt result for an order whose receiver came encrypted (the <c>pii_encrypted</c> hold).</summary>
+    public static async Task<Ok<OrderResponse>> DecryptReceiverAsync(string orderId, ReceiverRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var check = new RequestCheck();
+        string name = check.Required("name", body.Name);
+        string phone = check.Required("phone", body.Phone);
+        string detail = check.Required("detail", body.Detail);
+        check.MaxLength("name", name, 64);
+        check.MaxLength("phone", phone, 32);
+        check.MaxLength("detail", detail, 256);
+        check.ThrowIfAny();
+        return TypedResults.Ok(OrderResponse.From(
+            await Order(grains, context, orderId).DecryptReceiverAsync(name, phone, detail, Operators.SourceOf(context))));
+    }
 
     public static async Task<Ok<OrderResponse>> DeliverAsync(string orderId, HttpContext context, IGrainFactory grains) =>
         TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).DeliverAsync(Operators.SourceOf(context))));

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using OrderActors.Abstractions.Common;
 
 namespace OrderActors.Silo.Api;
 
@@ -14,7 +14,7 @@ public sealed class RequestValidationException(IReadOnlyDictionary<string, strin
 }
 
 /// <summary>Collects field errors of one request and throws them together.</summary>
-public sealed partial class RequestCheck
+public sealed class RequestCheck
 {
     private readonly Dictionary<string, List<string>> _errors = new();
 
@@ -37,6 +37,14 @@ public sealed partial class RequestCheck
         return value.Trim();
     }
 
+    public void MaxLength(string field, string value, int max)
+    {
+        if (value.Length > max)
+        {
+            Add(field, $"{field} is {value.Length} characters; at most {max}.");
+        }
+    }
+
     public void Range(string field, double value, double min, double max)
     {
         if (value < min || value > max)
@@ -49,9 +57,9 @@ public sealed partial class RequestCheck
     public string Id(string field, string? value)
     {
         string id = Required(field, value);
-        if (id.Length > 0 && !IdPattern().IsMatch(id))
+        if (id.Length > 0 && !Keys.IsValidId(id))
         {
-            Add(field, $"{field} may only contain letters, digits and _ . : - (at most 64 characters).");
+            Add(field, $"{field} may only contain {Keys.IdRule}.");
         }
         return id;
     }
@@ -83,7 +91,4 @@ public sealed partial class RequestCheck
         check.ThrowIfAny();
         return id;
     }
-
-    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
-    private static partial Regex IdPattern();
 }

@@ -89,6 +89,7 @@ public sealed class DemoData(IGrainFactory grains, TimeProvider time)
             .ToList();
         Money goods = lines.Aggregate(Money.Zero, (sum, l) => sum + l.UnitPrice * l.Quantity);
         bool paid = index % 10 != 3;
+        bool encrypted = channel == Channel.Douyin && index % 60 == 27;
         DateTimeOffset created = time.GetUtcNow().AddSeconds(-random.Next(600));
         return new NormalizedOrder
         {
@@ -99,8 +100,14 @@ public sealed class DemoData(IGrainFactory grains, TimeProvider time)
             CreatedAt = created,
             PaidAt = paid ? created.AddSeconds(30) : null,
             BuyerId = $"demo-buyer-{index}",
-            Receiver = new Contact("李四", index % 40 == 11 ? "12345" : $"13{random.Next(5, 10)}{random.Next(10_000_000, 99_999_999)}", false),
-            ShippingAddress = new Address(place.Province, place.City, place.District, $"人民路 {random.Next(1, 999)} 号"),
+            Receiver = encrypted
+                ? new Contact($"#李##DEMO{index:D4}CIPHERTEXTNAME==*CgkIARCtHCAB#1##", $"$$139****{index:D4}$$DEMO{index:D4}CIPHERTEXTTEL==*CgkI$1$$", true, Encrypted: true)
+                : new Contact("李四", index % 40 == 11 ? "12345" : $"13{random.Next(5, 10)}{random.Next(10_000_000, 99_999_999)}", false),
+            ShippingAddress = new Address(place.Province, place.City, place.District,
+                encrypted ? $"##人民##DEMO{index:D4}CIPHERTEXTSTREET==*CgkI##1##" : $"人民路 {random.Next(1, 999)} 号"),
+            Findings = encrypted
+                ? [new IntakeFinding(HoldCodes.PiiEncrypted, "receiver", "the platform sent the receiver encrypted: allocated by its divisions, shipping waits for the decrypt result")]
+                : [],
             BuyerNote = index % 9 == 0 ? "工作日送货" : null,
             Lines = lines,
             GoodsTotal = goods,

@@ -1,3 +1,5 @@
+using OrderActors.Abstractions.Orders;
+
 namespace OrderActors.Connectors.Tests.Support;
 
 /// <summary>Assertions on connector results that print the errors when they fail.</summary>
@@ -17,6 +19,18 @@ public static class ResultAssert
         Assert.False(result.IsSuccess, "expected the payload to be refused");
         Assert.True(result.Errors.TryGetValue(path, out string[]? messages), $"no error on '{path}': {Describe(result)}");
         Assert.Contains(messages!, message => message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The order was accepted, with a finding of <paramref name="code"/> on <paramref name="path"/> whose message
+    /// contains <paramref name="fragment"/>: intake will hold it, not refuse it.
+    /// </summary>
+    public static NormalizedOrder HeldOn(ConnectorResult<NormalizedOrder> result, string code, string path, string fragment = "")
+    {
+        NormalizedOrder order = Succeeds(result);
+        Assert.True(order.Findings.Any(f => f.Code == code && f.Field == path && f.Message.Contains(fragment, StringComparison.Ordinal)),
+            $"no {code} finding on '{path}' containing '{fragment}': {string.Join("; ", order.Findings)}");
+        return order;
     }
 
     private static string Describe<T>(ConnectorResult<T> result)

@@ -166,6 +166,27 @@ public sealed class OrderLifecycleTests
     }
 
     [Theory]
+    [InlineData(OrderStatus.Refunded, PlatformEventKind.Cancelled)]
+    [InlineData(OrderStatus.Shipped, PlatformEventKind.Cancelled)]
+    [InlineData(OrderStatus.Shipped, PlatformEventKind.Paid)]
+    [InlineData(OrderStatus.Refunded, PlatformEventKind.RefundRequested)]
+    [InlineData(OrderStatus.Cancelled, PlatformEventKind.Completed)]
+    public void AMessageTheOrderIsAlreadyPastIsANoteAndChangesNothingElse(OrderStatus status, PlatformEventKind kind)
+    {
+        OrderRecord order = new OrderRecordBuilder().InStatus(status).Build();
+        var late = new PlatformEvent(Channel.Douyin, "1001", kind, "late", At);
+
+        OrderRecord after = PlatformEvents.Apply(order, late);
+        OrderRecord again = PlatformEvents.Apply(after, late);
+
+        Assert.Equal(status, after.Status);
+        Assert.Equal(order.Lines, after.Lines);
+        Assert.Equal(order.Timeline.Count + 1, after.Timeline.Count);
+        Assert.Equal("channel:douyin", after.Timeline[^1].Source);
+        Assert.Equal(after.Timeline.Count, again.Timeline.Count);
+    }
+
+    [Theory]
     [InlineData(OrderStatus.PendingPayment, "待付款")]
     [InlineData(OrderStatus.Allocated, "待发货")]
     [InlineData(OrderStatus.OnHold, "待发货")]

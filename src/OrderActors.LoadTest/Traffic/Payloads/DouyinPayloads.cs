@@ -93,7 +93,8 @@ public sealed class DouyinPayloads : IChannelPayloads
         ["product_name"] = line.Sku.Title,
         ["spec"] = new JsonArray(line.Sku.Variant.Select(part => (JsonNode)new JsonObject { ["name"] = part.Name, ["value"] = part.Value }).ToArray()),
         ["item_num"] = line.Quantity,
-        ["origin_amount"] = line.GoodsFen,
+        ["origin_amount"] = line.Sku.UnitPriceFen,
+        ["sum_amount"] = line.GoodsFen,
     };
 
     private static JsonArray SkuOrderIds(OrderPlan plan) =>

@@ -22,7 +22,7 @@ public sealed record OrderResponse(
         o.ShippingFee.Fen,
         o.BuyerNote,
         new AddressResponse(o.ShippingAddress.Province, o.ShippingAddress.City, o.ShippingAddress.District, "***"),
-        new ReceiverResponse(Masking.Name(o.Receiver.Name), o.Receiver.PhoneMasked ? o.Receiver.Phone : Masking.Phone(o.Receiver.Phone)),
+        ReceiverResponse.From(o.Receiver),
         o.Holds.Select(h => new HoldResponse(h.Code, h.Message, h.At, h.Blocking)).ToList(),
         o.Timeline.Select(t => new TimelineResponse(t.Status, t.At, t.Source, t.Note)).ToList(),
         o.AllocationExplanation.Select(e => new ExplanationResponse(e.Layer, e.Text)).ToList(),
@@ -46,7 +46,15 @@ public sealed record AllocationResponse(string WarehouseId, int Quantity);
 
 public sealed record AddressResponse(string Province, string City, string District, string Detail);
 
-public sealed record ReceiverResponse(string Name, string Phone);
+/// <summary>The receiver, masked; platform ciphertext is not shown at all (<see cref="Encrypted"/> says it is waiting for the decrypt result).</summary>
+public sealed record ReceiverResponse(string Name, string Phone, bool Encrypted = false)
+{
+    private const string Hidden = "(encrypted)";
+
+    public static ReceiverResponse From(Contact receiver) => receiver.Encrypted
+        ? new ReceiverResponse(Hidden, Hidden, Encrypted: true)
+        : new ReceiverResponse(Masking.Name(receiver.Name), receiver.PhoneMasked ? receiver.Phone : Masking.Phone(receiver.Phone));
+}
 
 public sealed record HoldResponse(string Code, string Message, DateTimeOffset At, bool Blocking);
 
@@ -62,6 +70,9 @@ public sealed record ShipRequest(string? Carrier, string? TrackingNo);
 public sealed record ReasonRequest(string? Reason);
 
 public sealed record NoteRequest(string? Note);
+
+/// <summary>What the platform's decrypt API gave for an encrypted receiver.</summary>
+public sealed record ReceiverRequest(string? Name, string? Phone, string? Detail);
 
 public sealed record CarrierTrackingRequest(string? TrackingNo, string? Event, DateTimeOffset? At);
 

@@ -38,6 +38,10 @@ export const HOLD_CODES = [
   ['out_of_stock', '缺货'],
   ['unroutable', '无法分仓'],
   ['carrier_discrepancy', '物流状态不一致'],
+  ['pii_encrypted', '收件人待解密'],
+  ['unknown_status', '平台状态未知'],
+  ['unreadable_field', '字段无法读取'],
+  ['unknown_coupon', '优惠格式未知'],
 ];
 
 const BREAKER_STATES = [
