@@ -8,13 +8,14 @@ public static class CliApp
 {
     public static RootCommand Create(CliConsole console)
     {
-        var root = new RootCommand("orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, stock, audit, health).");
+        var root = new RootCommand("orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, stock, channel pulls, audit, health).");
         var globals = new GlobalOptions();
         globals.AddTo(root);
         var scope = new CommandScope(globals, console);
         root.Subcommands.Add(WarehouseCommands.Create(scope));
         root.Subcommands.Add(OrderCommands.Create(scope));
         root.Subcommands.Add(InventoryCommands.Create(scope));
+        root.Subcommands.Add(ChannelCommands.Create(scope));
         root.Subcommands.Add(AuditCommand.Create(scope));
         root.Subcommands.Add(HealthCommand.Create(scope));
         return root;

@@ -36,6 +36,11 @@ public sealed class DashboardTests(BrowserFixture browser)
         ILocator oversold = ui.Page.Locator("[data-stat='oversold']");
         await Expect(oversold).ToHaveClassAsync(new Regex(@"\bok\b"));
         await Expect(oversold.Locator(".oversold-value")).ToHaveTextAsync("0");
+        foreach (JsonNode? pull in dashboard["pulls"]!.AsArray())
+        {
+            await Expect(ui.Page.Locator($"table.pulls tr[data-channel='{pull!["channel"]}']")).ToContainTextAsync("not configured");
+        }
+        await Expect(ui.Page.Locator("table.pulls tbody tr")).ToHaveCountAsync(6);
         await Artifacts.ScreenshotAsync(ui.Page, "dashboard");
     }
 }

@@ -55,6 +55,7 @@ public static class ApiSetup
         app.MapWarehousesApi();
         app.MapCatalogApi();
         app.MapChannelsApi();
+        app.MapChannelPullApi();
         app.MapCarriersApi();
         app.MapOrdersApi();
         app.MapObservingApi();

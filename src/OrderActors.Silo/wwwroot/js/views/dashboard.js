@@ -28,7 +28,8 @@ export function dashboardView(section) {
           panel('按状态 Orders by status', statusBars(d.ordersByStatus)),
           panel('挂起原因 Holds by code', holdTable(d.holdsByCode)),
           panel('仓库熔断 Breakers', breakerList(d.breakers)),
-          panel('低库存 Low stock', lowStockTable(d.lowStock))));
+          panel('低库存 Low stock', lowStockTable(d.lowStock)),
+          panel('渠道拉单 Channel pulls', pullTable(d.pulls))));
     },
   };
 }
@@ -85,4 +86,24 @@ function lowStockTable(alerts) {
     h('tbody', {}, alerts.map((a) =>
       h('tr', {}, h('td', {}, h('code', {}, a.sku)), h('td', {}, a.warehouseId), h('td', { class: 'num' }, number(a.available)),
         h('td', { class: 'num' }, number(a.safetyStock))))));
+}
+
+const PULL_STATES = { Running: '拉取中', Succeeded: '成功', Failed: '失败', Interrupted: '中断' };
+
+/** The last pull of each channel (GET /api/v1/dashboard → pulls); channels not configured say so. */
+function pullTable(pulls) {
+  return h('table', { class: 'compact pulls' },
+    h('thead', {}, h('tr', {}, h('th', {}, '渠道'), h('th', {}, '上次拉取 Last run'), h('th', { class: 'num' }, '拉到'),
+      h('th', { class: 'num' }, '新增'), h('th', { class: 'num' }, '错误'))),
+    h('tbody', {}, pulls.map((p) => h('tr', { dataset: { channel: p.channel } },
+      h('td', {}, h('code', {}, p.channel)),
+      p.configured
+        ? h('td', { title: p.lastError ?? '' },
+          p.lastRunAt ? time(p.lastRunAt) : '尚未运行 not run yet', ' ',
+          p.state ? h('span', { class: `badge pull-${p.state}` }, PULL_STATES[p.state] ?? p.state, h('small', {}, p.state)) : '',
+          p.scheduled ? '' : h('small', { class: 'muted' }, ' 未定时 not scheduled'))
+        : h('td', { class: 'muted', title: p.notConfigured ?? '' }, '未配置 not configured'),
+      h('td', { class: 'num' }, p.configured ? number(p.fetched) : '—'),
+      h('td', { class: 'num' }, p.configured ? number(p.new) : '—'),
+      h('td', { class: `num ${p.errors > 0 ? 'pull-errors' : ''}`, title: p.lastError ?? '' }, p.configured ? number(p.errors) : '—')))));
 }

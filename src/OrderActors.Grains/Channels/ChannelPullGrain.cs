@@ -1,0 +1,343 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OrderActors.Abstractions.Channels;
+using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.Orders;
+using OrderActors.Connectors;
+using OrderActors.Connectors.Pull;
+using Orleans.Concurrency;
+
+namespace OrderActors.Grains.Channels;
+
+/// <summary>
+/// Pulls one tenant's shop on one channel (key <c>tenant/{channel}</c>): a durable reminder every
+/// <c>Interval</c> pulls the window from the cursor less the overlap to now, and operators start catch-ups of a
+/// given window. A window is cut into the slices the platform's list accepts and read page by page; each order goes
+/// through the channel's connector to its order grain exactly as a push does, so a pulled order and a pushed one
+/// are one order (the second is answered duplicate). A scheduled run moves the cursor only past slices read whole.
+/// Reentrant so that status and catch-up requests are answered while a run awaits the platform; only the one
+/// running run writes state after it started.
+/// </summary>
+[Reentrant]
+[GrainType("channelpull")]
+public sealed partial class ChannelPullGrain(
+    [PersistentState("channelpull")] IPersistentState<ChannelPullState> state,
+    IOptions<ChannelPullOptions> options,
+    IHttpClientFactory httpClients,
+    ConnectorRegistry connectors,
+    [FromKeyedServices(HubClock.Key)] TimeProvider time,
+    ILogger<ChannelPullGrain> logger) : Grain, IChannelPullGrain, IRemindable
+{
+    private const string ScheduleReminder = "pull";
+    private const int RunsKept = 10;
+    private const int MostPagesPerSlice = 10_000;
+
+    private readonly CancellationTokenSource _deactivating = new();
+    private string _tenant = "";
+    private Channel _channel;
+    private RunProgress? _running;
+    private IGrainTimer? _runTimer;
+
+    private string ChannelName => _channel.ToRouteName();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        string key = this.GetPrimaryKeyString();
+        _tenant = Keys.TenantOf(key);
+        if (!ChannelNames.TryParse(Keys.LocalPart(key), out _channel))
+        {
+            throw new ArgumentException($"'{key}' does not name a channel.");
+        }
+        if (state.State.Runs.Any(r => r.State == PullRunState.Running))
+        {
+            DateTimeOffset now = time.GetUtcNow();
+            state.State = state.State with
+            {
+                Runs = state.State.Runs.Select(r => r.State == PullRunState.Running ? r with { State = PullRunState.Interrupted, FinishedAt = now } : r).ToList(),
+            };
+            await state.WriteStateAsync(cancellationToken);
+            LogInterrupted(_tenant, ChannelName);
+        }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _deactivating.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public async Task<PullStatus> EnsureScheduleAsync()
+    {
+        PullTarget? target = options.Value.Target(_tenant, _channel, out string? notConfigured);
+        if (target is { Settings.Enabled: true })
+        {
+            TimeSpan interval = target.Settings.Interval;
+            await this.RegisterOrUpdateReminder(ScheduleReminder, interval, interval);
+            LogScheduled(_tenant, ChannelName, interval);
+        }
+        else
+        {
+            await UnscheduleAsync(notConfigured ?? "disabled");
+        }
+        return await GetStatusAsync();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        PullTarget? target = options.Value.Target(_tenant, _channel, out string? notConfigured);
+        if (target is not { Settings.Enabled: true })
+        {
+            await UnscheduleAsync(notConfigured ?? "disabled");
+            return;
+        }
+        if (_running is { } running)
+        {
+            LogTickSkipped(_tenant, ChannelName, running.RunId);
+            return;
+        }
+        DateTimeOffset now = time.GetUtcNow();
+        DateTimeOffset from = state.State.Cursor is { } cursor ? cursor - target.Settings.Overlap : now - target.Settings.Lookback;
+        await StartRunAsync(target, PullRunKind.Scheduled, new PullWindow(from, now), "schedule");
+    }
+
+    public async Task<PullRun> StartCatchUpAsync(DateTimeOffset from, DateTimeOffset to, string requestedBy)
+    {
+        PullTarget target = options.Value.Target(_tenant, _channel, out string? notConfigured)
+            ?? throw new ConflictException($"Pulling {ChannelName} is not configured for tenant {_tenant}: {notConfigured}.");
+        DateTimeOffset now = time.GetUtcNow();
+        DateTimeOffset end = to > now ? now : to;
+        if (from >= end)
+        {
+            throw new CommandValidationException("from", from >= to ? "from must be before to." : "from must be in the past.");
+        }
+        if (end - from > target.Settings.MaxCatchUp)
+        {
+            throw new CommandValidationException("to", $"A catch-up spans at most {target.Settings.MaxCatchUp:c}; split the window.");
+        }
+        if (_running is { } running)
+        {
+            throw new ConflictException($"Pull run {running.RunId} of {ChannelName} is still running; wait until it finishes.");
+        }
+        return await StartRunAsync(target, PullRunKind.CatchUp, new PullWindow(from.ToUniversalTime(), end.ToUniversalTime()), requestedBy);
+    }
+
+    public async Task<PullStatus> GetStatusAsync()
+    {
+        PullTarget? target = options.Value.Target(_tenant, _channel, out string? notConfigured);
+        ChannelPullSettings settings = options.Value.For(_channel);
+        bool scheduled = await this.GetReminder(ScheduleReminder) is not null;
+        IReadOnlyList<PullRun> finished = state.State.Runs.Where(r => r.RunId != _running?.RunId).ToList();
+        return new PullStatus(
+            _channel, target is not null, notConfigured, scheduled, settings.Interval, settings.Overlap, state.State.Cursor, _running?.Snapshot(),
+            finished.FirstOrDefault(r => r.Kind == PullRunKind.Scheduled), finished.FirstOrDefault(r => r.Kind == PullRunKind.CatchUp));
+    }
+
+    public Task<PullRun?> GetRunAsync(string runId) => Task.FromResult(
+        _running?.RunId == runId ? _running.Snapshot() : state.State.Runs.FirstOrDefault(r => r.RunId == runId));
+
+    private async Task UnscheduleAsync(string reason)
+    {
+        if (await this.GetReminder(ScheduleReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            LogUnscheduled(_tenant, ChannelName, reason);
+        }
+    }
+
+    /// <summary>Records the run before it starts, then runs it in a timer so the caller is answered at once.</summary>
+    private async Task<PullRun> StartRunAsync(PullTarget target, PullRunKind kind, PullWindow window, string requestedBy)
+    {
+        IOrderListClient client = OrderListClients.Create(target, httpClients.CreateClient(OrderListClients.HttpClientName), time);
+        int number = state.State.NextRun;
+        var run = new RunProgress($"r{number}", kind, window, window.Slices(client.MaxWindow), time.GetUtcNow(), requestedBy);
+        _running = run;
+        try
+        {
+            state.State = state.State with { NextRun = number + 1, Runs = Recorded(run.Snapshot()) };
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _running = null;
+            throw;
+        }
+        LogStarted(_tenant, ChannelName, run.RunId, kind, window.From, window.To, run.Slices.Count);
+        _runTimer = this.RegisterGrainTimer(
+            _ => ExecuteAsync(run, client), new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        return run.Snapshot();
+    }
+
+    private async Task ExecuteAsync(RunProgress run, IOrderListClient client)
+    {
+        CancellationToken stopping = _deactivating.Token;
+        try
+        {
+            foreach (PullWindow slice in run.Slices)
+            {
+                await PullSliceAsync(run, client, slice, stopping);
+                run.SlicesDone++;
+                if (run.Kind == PullRunKind.Scheduled && (state.State.Cursor is not { } cursor || slice.To > cursor))
+                {
+                    state.State = state.State with { Cursor = slice.To };
+                }
+                await SaveAsync(run);
+            }
+            run.Finish(PullRunState.Succeeded, time.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            run.Finish(PullRunState.Interrupted, time.GetUtcNow());
+        }
+        catch (Exception failure)
+        {
+            // Whatever stopped the run is its result: recorded on the run, the cursor left where the last whole slice put it.
+            run.Error(time.GetUtcNow(), failure.Message);
+            run.Finish(PullRunState.Failed, time.GetUtcNow());
+            LogRunFailed(_tenant, ChannelName, run.RunId, failure.Message);
+        }
+        _running = null;
+        _runTimer?.Dispose();
+        _runTimer = null;
+        try
+        {
+            await SaveAsync(run);
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            LogNotSaved(failure, _tenant, ChannelName, run.RunId);
+        }
+        LogFinished(_tenant, ChannelName, run.RunId, run.State, run.Pages, run.Fetched, run.New, run.Duplicates, run.ErrorCount);
+    }
+
+    private async Task PullSliceAsync(RunProgress run, IOrderListClient client, PullWindow slice, CancellationToken stopping)
+    {
+        for (int page = 1; ; page++)
+        {
+            OrderListPage result;
+            try
+            {
+                result = page <= MostPagesPerSlice
+                    ? await client.FetchAsync(slice, page, stopping)
+                    : throw new InvalidOperationException($"the platform still says there is a next page after {MostPagesPerSlice}");
+            }
+            catch (Exception failure) when (failure is PlatformCallException or HttpRequestException or InvalidOperationException
+                || (failure is TaskCanceledException && !stopping.IsCancellationRequested))
+            {
+                string reason = failure is TaskCanceledException ? "the platform did not answer in time" : failure.Message;
+                throw new PullPageException($"page {page} of {slice.From:yyyy-MM-dd HH:mm:ss}–{slice.To:yyyy-MM-dd HH:mm:ss} UTC: {reason}", failure);
+            }
+            run.Pages++;
+            run.Fetched += result.Orders.Count;
+            await Task.WhenAll(result.Orders.Select(order => IntakeAsync(run, order)));
+            if (!result.HasNext || result.Orders.Count == 0)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands one order to intake as the push route does. An order the connector cannot read is counted and reported,
+    /// not retried (reading it again gives the same answer); a failed submit fails the page, so the cursor stays.
+    /// Pulled orders skip the clock-skew check: they are read later than the buyer submitted them by design.
+    /// </summary>
+    private async Task IntakeAsync(RunProgress run, JsonElement payload)
+    {
+        ConnectorResult<NormalizedOrder> parsed = connectors.Get(_channel).ParseOrder(payload, time.GetUtcNow());
+        if (!parsed.IsSuccess)
+        {
+            run.Rejected++;
+            run.Error(time.GetUtcNow(), "an order did not read: " + string.Join("; ", parsed.Errors.Take(3).Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
+            return;
+        }
+        NormalizedOrder order = parsed.Value with { ClientSubmittedAt = null };
+        if (!Keys.IsValidId(order.ExternalOrderId))
+        {
+            run.Rejected++;
+            run.Error(time.GetUtcNow(), $"order id '{order.ExternalOrderId[..Math.Min(64, order.ExternalOrderId.Length)]}' may only hold {Keys.IdRule}");
+            return;
+        }
+        IOrderGrain grain = GrainFactory.GetGrain<IOrderGrain>(Keys.Order(_tenant, Keys.OrderId(_channel, order.ExternalOrderId)));
+        IntakeResult result = await grain.SubmitAsync(order, time.GetUtcNow());
+        if (result.Duplicate)
+        {
+            run.Duplicates++;
+            if (MissedStatus(result.Status, order) is { } missed)
+            {
+                await grain.ApplyPlatformEventAsync(missed);
+                run.Updated++;
+                LogStatusCaughtUp(_tenant, ChannelName, result.OrderId, missed.Kind);
+            }
+            return;
+        }
+        run.New++;
+        if (result.Status == OrderStatus.OnHold)
+        {
+            run.Held++;
+        }
+    }
+
+    /// <summary>
+    /// What the pulled order says that the hub's copy does not know yet because its push was lost (seed 003: paid
+    /// callbacks timed out and orders sat unpaid): a payment, or — for an order not shipped yet — a cancellation or a
+    /// close after a full refund, which both mean "do not ship". Applied as that platform message.
+    /// </summary>
+    private PlatformEvent? MissedStatus(OrderStatus inHub, NormalizedOrder pulled)
+    {
+        if (pulled.MappedStatus is OrderStatus.Cancelled or OrderStatus.Refunded
+            && inHub is OrderStatus.PendingPayment or OrderStatus.Paid or OrderStatus.Reserved or OrderStatus.Allocated or OrderStatus.OnHold)
+        {
+            return new PlatformEvent(_channel, pulled.ExternalOrderId, PlatformEventKind.Cancelled, pulled.PlatformStatus, time.GetUtcNow(), "seen by the pull");
+        }
+        if (inHub == OrderStatus.PendingPayment && pulled.PaidAt is { } paidAt && pulled.MappedStatus != OrderStatus.PendingPayment)
+        {
+            return new PlatformEvent(_channel, pulled.ExternalOrderId, PlatformEventKind.Paid, pulled.PlatformStatus, paidAt, "seen by the pull");
+        }
+        return null;
+    }
+
+    private Task SaveAsync(RunProgress run)
+    {
+        state.State = state.State with { Runs = Recorded(run.Snapshot()) };
+        return state.WriteStateAsync();
+    }
+
+    private IReadOnlyList<PullRun> Recorded(PullRun run) =>
+        [run, .. state.State.Runs.Where(r => r.RunId != run.RunId).Take(RunsKept - 1)];
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Pull of {Channel} for {Tenant} scheduled every {Interval}")]
+    private partial void LogScheduled(string tenant, string channel, TimeSpan interval);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Pull of {Channel} for {Tenant} unscheduled: {Reason}")]
+    private partial void LogUnscheduled(string tenant, string channel, string reason);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information,
+        Message = "Pull run {RunId} of {Channel} for {Tenant} started ({Kind}): {From:O} to {To:O} in {Slices} slices")]
+    private partial void LogStarted(string tenant, string channel, string runId, PullRunKind kind, DateTimeOffset from, DateTimeOffset to, int slices);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
+        Message = "Pull run {RunId} of {Channel} for {Tenant} {State}: {Pages} pages, {Fetched} orders, {New} new, {Duplicates} duplicates, {Errors} errors")]
+    private partial void LogFinished(string tenant, string channel, string runId, PullRunState state, int pages, int fetched, int @new, int duplicates, int errors);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Pull run {RunId} of {Channel} for {Tenant} failed: {Reason}")]
+    private partial void LogRunFailed(string tenant, string channel, string runId, string reason);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information,
+        Message = "Pull of {Channel} for {Tenant}: order {OrderId} was {Kind} on the platform, which its push never said; applied")]
+    private partial void LogStatusCaughtUp(string tenant, string channel, string orderId, PlatformEventKind kind);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Debug, Message = "Pull tick of {Channel} for {Tenant} skipped: run {RunId} is still running")]
+    private partial void LogTickSkipped(string tenant, string channel, string runId);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Pull of {Channel} for {Tenant}: a run was cut off by a silo stop and is marked interrupted")]
+    private partial void LogInterrupted(string tenant, string channel);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Error, Message = "Pull run {RunId} of {Channel} for {Tenant}: its result could not be saved")]
+    private partial void LogNotSaved(Exception exception, string tenant, string channel, string runId);
+}
+
+/// <summary>A list page that could not be read, with where it was.</summary>
+public sealed class PullPageException(string message, Exception inner) : Exception(message, inner);
