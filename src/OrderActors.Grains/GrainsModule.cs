@@ -25,6 +25,7 @@ public static class GrainsModule
 
     public static ISiloBuilder AddOrderHubGrains(this ISiloBuilder silo)
     {
+        silo.AddIncomingGrainCallFilter<StateWriteGuard>();
         silo.Services.AddOptions<HubOptions>();
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         silo.Services.AddSingleton<InventoryAudit>();

@@ -19,5 +19,8 @@ public static class HubPersistence
     public const string SchemaComponent = "runtime";
 
     /// <summary>The name of the undecorated ADO.NET grain storage that <see cref="Storage.HubGrainStorage"/> wraps.</summary>
-    internal const string AdoNetStorage = "hub-adonet";
+    public const string AdoNetStorage = "hub-adonet";
+
+    /// <summary>The name of the undecorated memory grain storage that <see cref="Storage.HubGrainStorage"/> wraps in the memory mode.</summary>
+    public const string MemoryStorage = "hub-memory";
 }

@@ -45,3 +45,10 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>The command conflicts with the current data, e.g. on-hand set below what is reserved (HTTP 409).</summary>
 [GenerateSerializer, Alias("oa.ConflictException")]
 public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>
+/// A change could not be stored, so it did not happen: the object is as it was before the request (HTTP 503). Retrying
+/// is safe, with the same idempotency key too.
+/// </summary>
+[GenerateSerializer, Alias("oa.StateNotStoredException")]
+public sealed class StateNotStoredException(string message) : Exception(message);

@@ -14,7 +14,7 @@ public sealed partial class OrderGrain
     /// </summary>
     public async Task RerouteAsync(RerouteRequest request)
     {
-        await ReleaseGivenUpAsync();
+        await SettleStockAsync();
         RerouteOutcome outcome = await MoveAwayFromAsync(request.WarehouseId, request.Reason);
         _ = Warehouse(request.WarehouseId).RerouteReportAsync(request.TripEpoch, _orderId, outcome);
     }

@@ -50,7 +50,7 @@ public sealed partial class OrderGrain(
         _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
             options.Value.AllocationAttempts, time);
         _mayHoldOrphans = state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated };
-        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty)
+        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty || !state.State.Committing.IsEmpty)
         {
             Self().ProcessAsync();
         }
@@ -102,8 +102,7 @@ public sealed partial class OrderGrain(
     {
         OrderRecord shipped = OrderCommands.Ship(Order, carrier, trackingNo, time.GetUtcNow(), source);
         await GrainFactory.GetGrain<ITrackingIndexGrain>(Keys.Tracking(_tenant, shipped.Carrier!, shipped.TrackingNo!)).RegisterAsync(_orderId);
-        await _stock.CommitAsync(shipped.Allocations);
-        await SaveAsync(shipped);
+        await SaveAsync(shipped, commit: shipped.Allocations);
         return shipped;
     }
 
@@ -149,7 +148,7 @@ public sealed partial class OrderGrain(
 
     public async Task ProcessAsync()
     {
-        await ReleaseGivenUpAsync();
+        await SettleStockAsync();
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
         {
             await AllocateAsync();
@@ -204,29 +203,31 @@ public sealed partial class OrderGrain(
         OrderLifecycle.HoldsStock(before.Status) && !OrderLifecycle.HoldsStock(after.Status) ? before.Allocations : [];
 
     /// <summary>
-    /// Writes the order; reservations it gives up are written with it and released only afterwards, so a
-    /// crash in between leaves stock held too long (released on the next activation), never stock an order
-    /// still lists taken away from it.
+    /// Writes the order; reservations it gives up or ships are written with it and released or committed at the
+    /// buckets only afterwards, so a crash in between leaves stock held too long (settled on the next activation),
+    /// never stock an order still lists taken away from it, and a failed write has touched no bucket.
     /// </summary>
-    private async Task SaveAsync(OrderRecord order, int? nextAttempt = null, IEnumerable<StockAllocation>? release = null)
+    private async Task SaveAsync(
+        OrderRecord order, int? nextAttempt = null, IEnumerable<StockAllocation>? release = null, IEnumerable<StockAllocation>? commit = null)
     {
         state.State = state.State with
         {
             Order = order,
             NextAttempt = nextAttempt ?? state.State.NextAttempt,
             Releasing = release is null ? state.State.Releasing : state.State.Releasing.AddRange(release),
+            Committing = commit is null ? state.State.Committing : state.State.Committing.AddRange(commit),
         };
         await state.WriteStateAsync();
-        await ReleaseGivenUpAsync();
+        await SettleStockAsync();
     }
 
     /// <summary>
-    /// Releases what the order gave up. The change that gave it up is already written, so a failure does not
-    /// fail the command: it is logged and tried again every few seconds until it succeeds.
+    /// Releases what the order gave up and commits what it shipped. The change is already written, so a failure does
+    /// not fail the command: it is logged and tried again every few seconds until it succeeds.
     /// </summary>
-    private async Task ReleaseGivenUpAsync()
+    private async Task SettleStockAsync()
     {
-        if (state.State.Releasing.IsEmpty)
+        if (state.State.Releasing.IsEmpty && state.State.Committing.IsEmpty)
         {
             return;
         }
@@ -234,13 +235,15 @@ public sealed partial class OrderGrain(
         {
             await _stock.ReleaseAsync(state.State.Releasing);
             state.State = state.State with { Releasing = [] };
+            await _stock.CommitAsync(state.State.Committing);
+            state.State = state.State with { Committing = [] };
             _releaseRetry?.Dispose();
             _releaseRetry = null;
         }
         catch (Exception ex)
         {
-            LogReleaseFailed(_orderId, state.State.Releasing.Count, ex);
-            _releaseRetry ??= this.RegisterGrainTimer(_ => ReleaseGivenUpAsync(), ReleaseRetryPeriod, ReleaseRetryPeriod);
+            LogSettleFailed(_orderId, state.State.Releasing.Count + state.State.Committing.Count, ex);
+            _releaseRetry ??= this.RegisterGrainTimer(_ => SettleStockAsync(), ReleaseRetryPeriod, ReleaseRetryPeriod);
         }
     }
 
@@ -264,8 +267,9 @@ public sealed partial class OrderGrain(
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Order {OrderId} on hold {HoldCode}: {Reason}")]
     private partial void LogHeld(string orderId, string holdCode, string reason);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Order {OrderId} could not release {Count} reservations it gave up; trying again in 5 s")]
-    private partial void LogReleaseFailed(string orderId, int count, Exception exception);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Order {OrderId} could not release or commit {Count} reservations it gave up or shipped; trying again in 5 s")]
+    private partial void LogSettleFailed(string orderId, int count, Exception exception);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug, Message = "Order {OrderId} released any reservations left by interrupted attempts from {Attempt} on")]
     private partial void LogOrphansCleared(string orderId, int attempt);

@@ -6,7 +6,7 @@ namespace OrderActors.Grains.Orders;
 /// <summary>
 /// The order grain's durable state: the order; the first reservation attempt number not yet used by a
 /// finished allocation (reservations numbered from it on, if any, were left by an interrupted one); and
-/// the reservations the order gave up in its last writes but may not have released yet.
+/// the reservations the order gave up (or shipped) in its last writes but may not have released (committed) yet.
 /// </summary>
 [GenerateSerializer, Alias("oa.OrderState")]
 public sealed record OrderState
@@ -23,4 +23,11 @@ public sealed record OrderState
     /// </summary>
     [Id(2)]
     public ImmutableList<StockAllocation> Releasing { get; init; } = [];
+
+    /// <summary>
+    /// Shipped (出库), written with the shipment and committed at the buckets right after, the same way: committing
+    /// twice is harmless, and a shipment whose write failed has committed nothing.
+    /// </summary>
+    [Id(3)]
+    public ImmutableList<StockAllocation> Committing { get; init; } = [];
 }

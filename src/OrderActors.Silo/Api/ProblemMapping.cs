@@ -26,6 +26,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             IllegalTransitionException t => WithStatus(Problem(StatusCodes.Status409Conflict, "Illegal transition", t.Message), t.CurrentStatus),
             ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "Concurrent update", "Another update of the same object won; read it again and retry."),
+            StateNotStoredException n => Problem(StatusCodes.Status503ServiceUnavailable, "Not stored", n.Message),
             SiloUnavailableException s => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", s.Message),
             OrleansMessageRejectionException r => Problem(StatusCodes.Status503ServiceUnavailable, "Cluster unavailable", r.Message),
             TimeoutException t => Problem(StatusCodes.Status504GatewayTimeout, "Timed out", t.Message),

@@ -5,8 +5,12 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Grains.Audit;
 using OrderActors.Persistence;
+using OrderActors.Persistence.Storage;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace OrderActors.Grains.Tests.Support;
@@ -45,11 +49,12 @@ public sealed class HubCluster : IAsyncDisposable
 
     public HubSetup Setup => new(Grains, Tenant);
 
-    public static async Task<HubCluster> StartAsync(string? postgres = null, Action<HubOptions>? configure = null, CallFaults? faults = null, int silos = 1)
+    public static async Task<HubCluster> StartAsync(
+        string? postgres = null, Action<HubOptions>? configure = null, CallFaults? faults = null, int silos = 1, StorageFaults? storageFaults = null)
     {
         var clock = new ManualClock();
         string id = Guid.NewGuid().ToString("N");
-        ById[id] = new Settings(postgres, configure, faults, clock);
+        ById[id] = new Settings(postgres, configure, faults, clock, storageFaults);
         var builder = new TestClusterBuilder((short)silos);
         builder.Properties[SettingsKey] = id;
         builder.AddSiloBuilderConfigurator<HubSiloConfigurator>();
@@ -98,7 +103,7 @@ public sealed class HubCluster : IAsyncDisposable
         ById.TryRemove(_id, out _);
     }
 
-    private sealed record Settings(string? Postgres, Action<HubOptions>? Configure, CallFaults? Faults, ManualClock Clock);
+    private sealed record Settings(string? Postgres, Action<HubOptions>? Configure, CallFaults? Faults, ManualClock Clock, StorageFaults? StorageFaults);
 
     private sealed class HubSiloConfigurator : ISiloConfigurator
     {
@@ -113,6 +118,12 @@ public sealed class HubCluster : IAsyncDisposable
             {
                 silo.UseHubPostgres(settings.Postgres);
                 silo.UseHubPostgresClustering(settings.Postgres);
+            }
+            if (settings.StorageFaults is { } storageFaults)
+            {
+                string inner = settings.Postgres is null ? HubPersistence.MemoryStorage : HubPersistence.AdoNetStorage;
+                silo.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                    (services, _) => new HubGrainStorage(storageFaults.Around(services.GetRequiredKeyedService<IGrainStorage>(inner))));
             }
             silo.AddOrderHubGrains();
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
