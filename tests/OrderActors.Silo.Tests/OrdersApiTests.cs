@@ -123,4 +123,60 @@ public sealed class OrdersApiTests(SiloFixture silo)
         Assert.Equal("Cancelled", cancelled!["status"]!.GetValue<string>());
         Assert.Equal(0, inventory!["warehouses"]!.AsArray().Sum(w => w!["reserved"]!.GetValue<int>()));
     }
+
+    [PostgresFact]
+    public async Task ReleasingAnUnmappedSkuHoldMapsTheLinesAgainAndStaysOnHoldUntilTheyMap_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync(stock: 10);
+        JsonNode payload = JsonNode.Parse(Fixtures.MiniappOrder("MP-REMAP-1"))!;
+        payload["items"]![0]!["skuId"] = "MP-NEW-LISTING";
+        await api.PostAsync("/api/v1/channels/miniapp/orders", payload.ToJsonString());
+
+        (HttpStatusCode early, JsonNode? stillHeld) = await api.PostAsync("/api/v1/orders/miniapp-MP-REMAP-1/release-hold", new { note = "too soon" });
+        await TenantApi.Ok(api.PutAsync("/api/v1/sku-mappings/miniapp/MP-NEW-LISTING", new { sku = "MJ-NS-WAL-40" }));
+        (HttpStatusCode later, JsonNode? released) = await api.PostAsync("/api/v1/orders/miniapp-MP-REMAP-1/release-hold", new { note = "mapped the new listing" });
+        (_, JsonNode? audit) = await api.GetAsync("/api/v1/audit");
+
+        Assert.Equal(HttpStatusCode.OK, early);
+        Assert.Equal("OnHold", stillHeld!["status"]!.GetValue<string>());
+        Assert.Contains("MP-NEW-LISTING", Assert.Single(stillHeld["holds"]!.AsArray(), h => h!["code"]!.GetValue<string>() == "unmapped_sku")!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, later);
+        Assert.Equal("Allocated", released!["status"]!.GetValue<string>());
+        Assert.Equal("MJ-NS-WAL-40", released["lines"]![0]!["sku"]!.GetValue<string>());
+        Assert.True(audit!["ok"]!.GetValue<bool>(), audit.ToJsonString());
+    }
+
+    [PostgresFact]
+    public async Task ReleasingAnOrderWithALineWithoutAPlatformSkuIdKeepsItOnHold_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync(stock: 10);
+        JsonNode payload = JsonNode.Parse(Fixtures.MiniappOrder("MP-NOSKU-1"))!;
+        payload["items"]![0]!["skuId"] = "";
+        (_, JsonNode? accepted) = await api.PostAsync("/api/v1/channels/miniapp/orders", payload.ToJsonString());
+
+        (HttpStatusCode status, JsonNode? released) = await api.PostAsync("/api/v1/orders/miniapp-MP-NOSKU-1/release-hold", new { note = "try anyway" });
+        (_, JsonNode? again) = await api.GetAsync("/api/v1/orders/miniapp-MP-NOSKU-1");
+
+        Assert.Equal("OnHold", accepted!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("OnHold", "OnHold"), (released!["status"]!.GetValue<string>(), again!["status"]!.GetValue<string>()));
+        Assert.Contains(released["holds"]!.AsArray(), h => h!["code"]!.GetValue<string>() == "unmapped_sku");
+    }
+
+    [PostgresFact]
+    public async Task CarrierCodesCompareCaseInsensitivelyBetweenShippingAndTracking_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync();
+        await api.PostAsync("/api/v1/channels/miniapp/orders", Fixtures.MiniappOrder("MP-CASE-1"));
+        await api.SettledOrderAsync("miniapp-MP-CASE-1");
+        await TenantApi.Ok(api.PostAsync("/api/v1/orders/miniapp-MP-CASE-1/ship", new { carrier = "SF", trackingNo = "SF7770001" }));
+
+        (HttpStatusCode status, JsonNode? moving) = await api.PostAsync("/api/v1/carriers/sf/tracking", new { trackingNo = "SF7770001", @event = "picked_up" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(("miniapp-MP-CASE-1", "InTransit"), (moving!["orderId"]!.GetValue<string>(), moving["status"]!.GetValue<string>()));
+    }
 }

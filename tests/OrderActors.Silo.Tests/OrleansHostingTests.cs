@@ -57,4 +57,20 @@ public sealed class OrleansHostingTests(SiloFixture silo)
             await Task.Delay(250);
         }
     }
+
+    [PostgresFact]
+    public async Task TheOpenApiDocumentListsEveryRouteIncludingHealthAndReadiness_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+
+        (HttpStatusCode status, JsonNode? document) = await api.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        JsonObject paths = document!["paths"]!.AsObject();
+        foreach (string path in new[] { "/healthz", "/readyz", "/api/v1/cluster", "/api/v1/audit", "/api/v1/orders/{orderId}/release-hold",
+            "/api/v1/carriers/{carrier}/tracking", "/api/v1/channels/{channel}/orders", "/api/v1/sku-mappings/{channel}/{platformSkuId}" })
+        {
+            Assert.True(paths.ContainsKey(path), $"{path} is not in the OpenAPI document: {string.Join(", ", paths.Select(p => p.Key))}");
+        }
+    }
 }

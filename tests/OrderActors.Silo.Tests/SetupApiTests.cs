@@ -12,6 +12,7 @@ public sealed class SetupApiTests(SiloFixture silo)
     public async Task AWarehouseIsCreatedListedAndShownWithAClosedBreaker()
     {
         TenantApi api = silo.NewTenant();
+        await TenantApi.Ok(api.PutAsync("/api/v1/warehouses/WH-2", new { name = "二号仓", latitude = 31.2, longitude = 121.4 }));
 
         (HttpStatusCode put, JsonNode? created) = await api.PutAsync("/api/v1/warehouses/WH-1",
             new { name = "一号仓", latitude = 30.2, longitude = 120.1, region = "华东", coldChain = true, dailyCapacity = 900, backups = new[] { "WH-2" } });
@@ -20,7 +21,7 @@ public sealed class SetupApiTests(SiloFixture silo)
 
         Assert.Equal(HttpStatusCode.OK, put);
         Assert.Equal("Closed", created!["breaker"]!["state"]!.GetValue<string>());
-        Assert.Equal("WH-1", Assert.Single(list!.AsArray())!["warehouseId"]!.GetValue<string>());
+        Assert.Equal(["WH-1", "WH-2"], list!.AsArray().Select(w => w!["warehouseId"]!.GetValue<string>()).Order());
         Assert.Equal(("一号仓", true, 900, "WH-2"), (one!["name"]!.GetValue<string>(), one["coldChain"]!.GetValue<bool>(),
             one["dailyCapacity"]!.GetValue<int>(), one["backups"]![0]!.GetValue<string>()));
     }
@@ -37,6 +38,72 @@ public sealed class SetupApiTests(SiloFixture silo)
         JsonObject errors = problem!["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("name") && errors.ContainsKey("latitude"), problem.ToJsonString());
         Assert.Equal(HttpStatusCode.NotFound, lookup);
+    }
+
+    [PostgresFact]
+    public async Task BackupsMustBeOtherWarehousesThatExist_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+        await TenantApi.Ok(api.PutAsync("/api/v1/warehouses/WH-SH", new { name = "上海仓", latitude = 31.23, longitude = 121.47 }));
+
+        (HttpStatusCode self, JsonNode? selfProblem) = await api.PutAsync("/api/v1/warehouses/WH-HZ",
+            new { name = "杭州仓", latitude = 30.27, longitude = 120.15, backups = new[] { "WH-HZ" } });
+        (HttpStatusCode unknown, JsonNode? unknownProblem) = await api.PutAsync("/api/v1/warehouses/WH-HZ",
+            new { name = "杭州仓", latitude = 30.27, longitude = 120.15, backups = new[] { "WH-SH", "WH-NOPE" } });
+        (HttpStatusCode lookup, JsonNode? _) = await api.GetAsync("/api/v1/warehouses/WH-HZ");
+        (HttpStatusCode known, JsonNode? created) = await api.PutAsync("/api/v1/warehouses/WH-HZ",
+            new { name = "杭州仓", latitude = 30.27, longitude = 120.15, backups = new[] { "WH-SH" } });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.NotFound), (self, unknown, lookup));
+        Assert.Contains("itself", selfProblem!["errors"]!["backups"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("WH-NOPE", Assert.Single(unknownProblem!["errors"]!["backups"]!.AsArray())!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, known);
+        Assert.Equal("WH-SH", Assert.Single(created!["backups"]!.AsArray())!.GetValue<string>());
+    }
+
+    [PostgresFact]
+    public async Task AMappingToAMasterSkuNotInTheCatalogIs404AndNothingIsMapped_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+
+        (HttpStatusCode status, JsonNode? problem) = await api.PutAsync("/api/v1/sku-mappings/taobao/5012345678901", new { sku = "NO-SUCH-SKU" });
+        (HttpStatusCode lookup, JsonNode? _) = await api.GetAsync("/api/v1/sku-mappings/taobao/5012345678901");
+
+        Assert.Equal((HttpStatusCode.NotFound, HttpStatusCode.NotFound), (status, lookup));
+        Assert.Contains("NO-SUCH-SKU is not in the catalog", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [PostgresTheory]
+    [InlineData("/api/v1/warehouses/WH-STR", """{ "name": "仓", "latitude": 30.1, "longitude": 120.1, "dailyCapacity": "12" }""", "dailyCapacity")]
+    [InlineData("/api/v1/warehouses/WH-STR", """{ "name": "仓", "latitude": "30.1", "longitude": 120.1 }""", "latitude")]
+    [InlineData("/api/v1/skus/SKU-STR", """{ "name": "货", "buckets": "2" }""", "buckets")]
+    [InlineData("/api/v1/skus/SKU-STR", """{ "name": "货", "listPriceFen": "999" }""", "listPriceFen")]
+    public async Task ANumberSentAsAStringIs400NamingTheField_Issue13(string path, string body, string field)
+    {
+        TenantApi api = silo.NewTenant();
+
+        (HttpStatusCode status, JsonNode? problem) = await api.SendAsync(HttpMethod.Put, path, body);
+        (HttpStatusCode lookup, JsonNode? _) = await api.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        JsonObject errors = problem!["errors"]!.AsObject();
+        Assert.Contains(errors, e => e.Key.Contains(field, StringComparison.Ordinal)
+            || e.Value!.AsArray().Any(m => m!.GetValue<string>().Contains(field, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.NotFound, lookup);
+    }
+
+    [PostgresFact]
+    public async Task StockCountsSentAsStringsAreRefusedAndTheCountStays_Issue13()
+    {
+        TenantApi api = silo.NewTenant();
+        await api.SetUpWorldAsync(stock: 40);
+
+        (HttpStatusCode status, JsonNode? problem) = await api.SendAsync(HttpMethod.Put, "/api/v1/inventory/WH-HZ/MJ-NS-WAL-40", """{ "onHand": "5" }""");
+        (_, JsonNode? shown) = await api.GetAsync("/api/v1/inventory/MJ-NS-WAL-40");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("onHand", problem!["errors"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(80, shown!["totalAvailable"]!.GetValue<int>());
     }
 
     [PostgresFact]

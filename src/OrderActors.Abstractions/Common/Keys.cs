@@ -29,7 +29,11 @@ public static partial class Keys
 
     public static string Mapping(string tenant, Channel channel, string platformSkuId) => $"{tenant}/{channel.ToRouteName()}/{platformSkuId}";
 
-    public static string Tracking(string tenant, string carrier, string trackingNo) => $"{tenant}/{carrier}/{trackingNo}";
+    /// <summary>A tracking number's index key. Carrier codes compare case-insensitively (<c>sf</c> is <c>SF</c>), so the key holds the code upper-cased.</summary>
+    public static string Tracking(string tenant, string carrier, string trackingNo) => $"{tenant}/{carrier.ToUpperInvariant()}/{trackingNo}";
+
+    /// <summary>The key a tracking number got before carrier codes were case-insensitive (issue 13): the code as the shipment sent it.</summary>
+    public static string TrackingAsSent(string tenant, string carrier, string trackingNo) => $"{tenant}/{carrier}/{trackingNo}";
 
     public static string Fingerprint(string tenant, string fingerprint) => $"{tenant}/{fingerprint}";
 

@@ -26,26 +26,28 @@ internal static class LineRules
                 }
                 continue;
             }
-            CheckVariant(line, mapping, holds);
+            CheckVariant(line.PlatformSkuId, line.Variant, mapping, holds);
             CheckPrice(result, mapping, context.Rules, holds);
         }
         return mapped;
     }
 
-    private static void CheckVariant(NormalizedOrderLine line, SkuMapping mapping, HoldCollector holds)
+    /// <summary>A listing bound to the wrong master SKU shows another variant than the mapping expects.</summary>
+    public static void CheckVariant(string platformSkuId, string? variant, SkuMapping mapping, HoldCollector holds)
     {
-        if (mapping.ExpectedVariant is null || VariantText.Canonical(line.Variant) is null)
+        if (mapping.ExpectedVariant is null || VariantText.Canonical(variant) is null)
         {
             return;
         }
-        if (!VariantText.SameVariant(mapping.ExpectedVariant, line.Variant))
+        if (!VariantText.SameVariant(mapping.ExpectedVariant, variant))
         {
             holds.Add(HoldCodes.SkuVariantMismatch,
-                $"SKU '{line.PlatformSkuId}' maps to {mapping.MasterSku} ({mapping.ExpectedVariant}) but the order says '{line.Variant}'");
+                $"SKU '{platformSkuId}' maps to {mapping.MasterSku} ({mapping.ExpectedVariant}) but the order says '{variant}'");
         }
     }
 
-    private static void CheckPrice(MappedOrderLine line, SkuMapping mapping, IntakeRules rules, HoldCollector holds)
+    /// <summary>A line sold far below its master SKU's list price is held for a person.</summary>
+    public static void CheckPrice(MappedOrderLine line, SkuMapping mapping, IntakeRules rules, HoldCollector holds)
     {
         if (mapping.ListPrice is not { } listPrice || line.Quantity <= 0)
         {

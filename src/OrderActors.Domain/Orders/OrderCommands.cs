@@ -28,8 +28,11 @@ public static class OrderCommands
     /// result clears (<see cref="ReceiverDecrypted"/>). An order on hold goes back where the flow
     /// continues (Paid, or PendingPayment); on any other order this acknowledges non-blocking holds
     /// (a carrier discrepancy) and leaves the status as it is.
+    /// An order on hold whose lines need mapping again (<see cref="LineRemapping.IsNeeded"/>) is mapped with
+    /// <paramref name="current"/> in the same change; if a line still has no master SKU it stays on hold (<c>unmapped_sku</c>).
     /// </summary>
-    public static OrderRecord ReleaseHolds(OrderRecord order, string? note, DateTimeOffset at, string source)
+    /// <param name="current">The tenant's mappings now; required when <see cref="LineRemapping.IsNeeded"/>, else unused.</param>
+    public static OrderRecord ReleaseHolds(OrderRecord order, string? note, DateTimeOffset at, string source, CurrentMappings? current = null)
     {
         if (order.Status != OrderStatus.OnHold && order.Holds.IsEmpty)
         {
@@ -38,9 +41,21 @@ public static class OrderCommands
         ImmutableList<OrderHold> kept = order.Holds.RemoveAll(h => h.Code != HoldCodes.PiiEncrypted);
         string released = $"released {string.Join(", ", order.Holds.Except(kept).Select(h => h.Code).Distinct())}{(string.IsNullOrWhiteSpace(note) ? "" : $": {note}")}";
         OrderRecord cleared = order with { Holds = kept };
-        return order.Status == OrderStatus.OnHold
-            ? OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source, released)
-            : Note(cleared, at, source, released);
+        if (order.Status != OrderStatus.OnHold)
+        {
+            return Note(cleared, at, source, released);
+        }
+        if (LineRemapping.IsNeeded(order))
+        {
+            (ImmutableList<OrderLineRecord> lines, IReadOnlyList<OrderHold> holds) = LineRemapping.Remap(
+                cleared, current ?? throw new ArgumentNullException(nameof(current), $"Order {order.OrderId} needs the current mappings to be released."), at);
+            cleared = cleared with { Lines = lines };
+            if (holds.Count > 0)
+            {
+                return Hold(Note(cleared, at, source, released), holds, at, "release");
+            }
+        }
+        return OrderLifecycle.Move(cleared, order.IsPaid ? OrderStatus.Paid : OrderStatus.PendingPayment, at, source, released);
     }
 
     public static OrderRecord MarkPaid(OrderRecord order, DateTimeOffset at, string source)

@@ -116,7 +116,11 @@ public sealed partial class OrderGrain(
 
     public async Task<OrderRecord> ReleaseHoldAsync(string? note, string source)
     {
-        OrderRecord released = OrderCommands.ReleaseHolds(Order, note, time.GetUtcNow(), source);
+        OrderRecord order = Order;
+        CurrentMappings? current = LineRemapping.IsNeeded(order)
+            ? await IntakeCheck.MappingsAsync(GrainFactory, _tenant, order.Channel, order.Lines.Select(l => l.PlatformSkuId), options.Value.Intake)
+            : null;
+        OrderRecord released = OrderCommands.ReleaseHolds(order, note, time.GetUtcNow(), source, current);
         await SaveAsync(released);
         if (released.Status == OrderStatus.Paid)
         {
@@ -158,6 +162,12 @@ public sealed partial class OrderGrain(
     private async Task AllocateAsync()
     {
         OrderRecord order = Order;
+        if (LineRemapping.UnmappedHold(order, time.GetUtcNow()) is { } unmapped)
+        {
+            await SaveAsync(OrderCommands.Hold(order, [unmapped], time.GetUtcNow(), "allocation"));
+            LogHeld(_orderId, unmapped.Code, unmapped.Message);
+            return;
+        }
         AllocationOutcome outcome = await GuardedAsync(() => _allocation.RunAsync(
             order, order.Lines.ToDictionary(l => l.LineNo, l => l.Quantity), new HashSet<string>(), state.State.NextAttempt));
         DateTimeOffset now = time.GetUtcNow();

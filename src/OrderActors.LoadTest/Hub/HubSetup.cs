@@ -20,7 +20,9 @@ public sealed class HubSetup(HubClient client, int parallelism = 16)
     public async Task<SetupSummary> RunAsync(IReadOnlyList<WarehouseSite> warehouses, Catalog catalog, StockPlan stock, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await PutAllAsync(warehouses, site => ($"/api/v1/warehouses/{Escape(site.WarehouseId)}", Warehouse(site)), cancellationToken);
+        // Backups must name existing warehouses and these back each other up: all of them first, then their backups.
+        await PutAllAsync(warehouses, site => ($"/api/v1/warehouses/{Escape(site.WarehouseId)}", Warehouse(site with { Backups = [] })), cancellationToken);
+        await PutAllAsync(warehouses.Where(site => site.Backups.Count > 0), site => ($"/api/v1/warehouses/{Escape(site.WarehouseId)}", Warehouse(site)), cancellationToken);
         await PutAllAsync(catalog.ByRank, sku => ($"/api/v1/skus/{Escape(sku.Sku)}", Sku(sku)), cancellationToken);
         await PutAllAsync(stock.Levels, level => ($"/api/v1/inventory/{Escape(level.WarehouseId)}/{Escape(level.Sku.Sku)}", Inventory(level.OnHand)), cancellationToken);
         (Channel Channel, CatalogSku Sku)[] mappings = catalog.ByRank.SelectMany(sku => Enum.GetValues<Channel>().Select(channel => (channel, sku))).ToArray();

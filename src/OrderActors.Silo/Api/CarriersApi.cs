@@ -39,10 +39,20 @@ public static class CarriersApi
         }
         check.ThrowIfAny();
         string tenant = Tenancy.Of(context);
-        string? orderId = await grains.GetGrain<ITrackingIndexGrain>(Keys.Tracking(tenant, carrierId, trackingNo)).GetOrderAsync()
+        string orderId = await FindOrderAsync(grains, tenant, carrierId, trackingNo)
             ?? throw new NotFoundException($"No order shipped with {carrierId} tracking number {trackingNo}.");
         var carrierEvent = new CarrierEvent(carrierId, trackingNo, Events[eventName], body.At?.ToUniversalTime() ?? time.GetUtcNow());
         OrderRecord order = await grains.GetGrain<IOrderGrain>(Keys.Order(tenant, orderId)).ApplyCarrierEventAsync(carrierEvent);
         return TypedResults.Ok(OrderResponse.From(order));
+    }
+
+    /// <summary>Carrier codes compare case-insensitively; a shipment recorded before they did is still found under its code as sent.</summary>
+    private static async Task<string?> FindOrderAsync(IGrainFactory grains, string tenant, string carrier, string trackingNo)
+    {
+        string? orderId = await grains.GetGrain<ITrackingIndexGrain>(Keys.Tracking(tenant, carrier, trackingNo)).GetOrderAsync();
+        string asSent = Keys.TrackingAsSent(tenant, carrier, trackingNo);
+        return orderId is null && asSent != Keys.Tracking(tenant, carrier, trackingNo)
+            ? await grains.GetGrain<ITrackingIndexGrain>(asSent).GetOrderAsync()
+            : orderId;
     }
 }

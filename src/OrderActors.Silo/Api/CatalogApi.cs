@@ -85,6 +85,10 @@ public static class CatalogApi
         string platformSku = check.Id("platformSkuId", platformSkuId);
         string sku = check.Id("sku", body.Sku);
         check.ThrowIfAny();
+        if (await Catalog(grains, context).GetSkuAsync(sku) is null)
+        {
+            throw new NotFoundException($"sku {sku} is not in the catalog: create it (PUT /api/v1/skus/{sku}) before mapping to it.");
+        }
         SkuMappingView view = await grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(Tenancy.Of(context), parsed, platformSku)).SetAsync(sku, body.Variant);
         return TypedResults.Ok(new SkuMappingResponse(parsed.ToRouteName(), view.PlatformSkuId, view.Sku, view.Variant));
     }

@@ -37,13 +37,10 @@ public static class WarehousesApi
         check.Range("longitude", longitude, -180, 180);
         int capacity = body.DailyCapacity ?? 0;
         check.Range("dailyCapacity", capacity, 0, int.MaxValue);
-        foreach (string backup in body.Backups ?? [])
-        {
-            check.Id("backups", backup);
-        }
+        List<string> backups = await CheckBackupsAsync(check, id, body.Backups ?? [], grains, Tenancy.Of(context));
         check.ThrowIfAny();
         var definition = new WarehouseDefinition(name, new GeoPoint(latitude, longitude), body.Region?.Trim() ?? "", body.ColdChain ?? false,
-            capacity, body.Backups ?? []);
+            capacity, backups);
         WarehouseView view = await Warehouse(grains, context, id).UpsertAsync(definition);
         return TypedResults.Ok(await ResponseAsync(grains, Tenancy.Of(context), view));
     }
@@ -121,6 +118,35 @@ public static class WarehousesApi
         long sellable = levels.Sum(l => Math.Max(0L, (long)l.OnHand - l.SafetyStock));
         double? ratio = sellable == 0 ? null : Math.Round((double)levels.Sum(l => (long)l.Reserved) / sellable, 4);
         return WarehouseResponse.From(view, ratio);
+    }
+
+    /// <summary>Backups take this warehouse's orders when its breaker opens: each must be another warehouse that exists, listed once.</summary>
+    private static async Task<List<string>> CheckBackupsAsync(
+        RequestCheck check, string warehouseId, IReadOnlyList<string?> backups, IGrainFactory grains, string tenant)
+    {
+        List<string> ids = backups.Select(b => check.Id("backups", b)).ToList();
+        if (ids.Count == 0)
+        {
+            return ids;
+        }
+        HashSet<string> known = (await grains.GetGrain<ICatalogGrain>(tenant).ListWarehousesAsync()).Select(w => w.WarehouseId).ToHashSet();
+        var seen = new HashSet<string>();
+        foreach (string backup in ids.Where(b => b.Length > 0 && Keys.IsValidId(b)))
+        {
+            if (backup == warehouseId)
+            {
+                check.Add("backups", $"backups names {backup} itself: a warehouse cannot be its own backup.");
+            }
+            else if (!seen.Add(backup))
+            {
+                check.Add("backups", $"backups lists {backup} twice.");
+            }
+            else if (!known.Contains(backup))
+            {
+                check.Add("backups", $"backups names {backup}, which is not a warehouse: create it first.");
+            }
+        }
+        return ids;
     }
 
     private static IWarehouseGrain Warehouse(IGrainFactory grains, HttpContext context, string warehouseId) =>

@@ -19,7 +19,12 @@ public static class ApiSetup
     {
         bool postgres = builder.Configuration.GetSection("Silo").Get<HubSiloOptions>()?.Storage == StorageKind.Postgres;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // The web defaults read "12" as 12; a number sent as a string is a client's bug, refused naming its field.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
@@ -51,7 +56,8 @@ public static class ApiSetup
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The one document by its literal path: any other name is the hub's 404 problem, not the framework's plain text.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapWarehousesApi();
         app.MapCatalogApi();
         app.MapChannelsApi();

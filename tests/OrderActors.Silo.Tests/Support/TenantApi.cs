@@ -40,8 +40,8 @@ public sealed class TenantApi(HttpClient client, string tenant)
     /// <summary>Two warehouses near Hangzhou and Shanghai, the fixture order's two master SKUs with stock, mapped for every channel.</summary>
     public async Task SetUpWorldAsync(int stock = 100)
     {
-        await Ok(PutAsync("/api/v1/warehouses/WH-HZ", new { name = "杭州冷链仓", latitude = 30.27, longitude = 120.15, region = "华东", coldChain = true, dailyCapacity = 5000, backups = new[] { "WH-SH" } }));
         await Ok(PutAsync("/api/v1/warehouses/WH-SH", new { name = "上海仓", latitude = 31.23, longitude = 121.47, region = "华东", coldChain = true, dailyCapacity = 5000, backups = Array.Empty<string>() }));
+        await Ok(PutAsync("/api/v1/warehouses/WH-HZ", new { name = "杭州冷链仓", latitude = 30.27, longitude = 120.15, region = "华东", coldChain = true, dailyCapacity = 5000, backups = new[] { "WH-SH" } }));
         foreach ((string sku, long price) in new[] { ("MJ-NS-WAL-40", 15000L), ("MJ-PIL-LTX-STD", 7500L) })
         {
             await Ok(PutAsync($"/api/v1/skus/{sku}", new { name = sku, coldChain = false, listPriceFen = price, buckets = 2 }));

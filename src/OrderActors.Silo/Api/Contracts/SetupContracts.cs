@@ -5,7 +5,7 @@ using OrderActors.Abstractions.Warehouses;
 namespace OrderActors.Silo.Api.Contracts;
 
 public sealed record WarehouseRequest(
-    string? Name, double? Latitude, double? Longitude, string? Region, bool? ColdChain, int? DailyCapacity, IReadOnlyList<string>? Backups);
+    string? Name, double? Latitude, double? Longitude, string? Region, bool? ColdChain, int? DailyCapacity, IReadOnlyList<string?>? Backups);
 
 public sealed record BreakerResponse(BreakerState State, string? Reason, DateTimeOffset Since, string? Source);
 
