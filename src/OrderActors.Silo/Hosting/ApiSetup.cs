@@ -19,7 +19,13 @@ public static class ApiSetup
     {
         bool postgres = builder.Configuration.GetSection("Silo").Get<HubSiloOptions>()?.Storage == StorageKind.Postgres;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBytes);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new RequestTextConverter());
+        });
+        // Outside Development a body that does not bind would be a bare 400; thrown, ProblemMapping names its fields.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
@@ -49,6 +55,7 @@ public static class ApiSetup
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestCharset>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapOpenApi("/openapi/{documentName}.json");

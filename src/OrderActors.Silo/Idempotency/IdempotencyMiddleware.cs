@@ -26,7 +26,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         }
         if (key.Length is 0 or > MaxKeyLength)
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid request", $"An idempotency key is 1–{MaxKeyLength} characters.");
+            await InvalidAsync(context, new Dictionary<string, string[]> { [Header] = [$"An idempotency key is 1–{MaxKeyLength} characters."] });
             return;
         }
         string tenant;
@@ -36,7 +36,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         }
         catch (RequestValidationException invalid)
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "Invalid request", invalid.Message);
+            await InvalidAsync(context, invalid.Errors);
             return;
         }
         string scope = $"{tenant}:{key}";
@@ -102,6 +102,22 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         {
             HttpContext = context,
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+
+    /// <summary>A 400 with field errors, as <see cref="ProblemMapping"/> writes it (this runs outside the exception handler).</summary>
+    private Task InvalidAsync(HttpContext context, IReadOnlyDictionary<string, string[]> errors)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Invalid request",
+                Detail = "One or more fields are invalid.",
+            },
         }).AsTask();
     }
 
