@@ -34,10 +34,6 @@ internal static class ConnectorKit
             {
                 errors.Add("$", "amounts or quantities are too large to add up");
             }
-            catch (InvalidOperationException ex) when (ex.Source == "System.Text.Json")
-            {
-                errors.Add("$", "the payload holds text that is not valid Unicode");
-            }
         }
         if (findingsReject)
         {

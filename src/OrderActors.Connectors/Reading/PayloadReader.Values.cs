@@ -10,23 +10,39 @@ internal sealed partial class PayloadReader
     private static readonly TimeSpan _chinaOffset = TimeSpan.FromHours(8);
     private const long MaxUnixSeconds = 253_402_300_799;
 
-    /// <summary>A text field; numbers are accepted as their digits because platforms write ids either way.</summary>
+    /// <summary>Longer text is cut to this (and held): a name, an address or a note, never a whole document.</summary>
+    public const int MaxTextLength = 1000;
+
+    /// <summary>
+    /// A text field; numbers are accepted as their digits because platforms write ids either way. Text the hub
+    /// cannot store (see <see cref="StorableText"/>) is cleaned and text over <see cref="MaxTextLength"/> cut, each an
+    /// <c>unreadable_field</c> finding.
+    /// </summary>
     public string? String(string name, bool required = true)
     {
         if (!TryGet(name, out JsonElement value))
         {
             return Missing<string>(name, required);
         }
-        string? text = value.ValueKind switch
+        if (value.ValueKind == JsonValueKind.Number)
         {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
-        if (text is null)
+            return value.GetRawText();
+        }
+        if (value.ValueKind != JsonValueKind.String)
         {
             Fail(name, $"expected text, got {value.ValueKind}");
             return null;
+        }
+        string text = StorableText.Of(value, out bool cleaned);
+        if (cleaned)
+        {
+            Fail(name, "held characters that cannot be stored (U+0000, a lone UTF-16 surrogate or bytes that are not UTF-8): "
+                + "U+0000 dropped, the others replaced by U+FFFD");
+        }
+        if (text.Length > MaxTextLength)
+        {
+            Fail(name, $"is {text.Length} characters long: kept the first {MaxTextLength}");
+            text = text[..(char.IsHighSurrogate(text[MaxTextLength - 1]) ? MaxTextLength - 1 : MaxTextLength)];
         }
         if (required && string.IsNullOrWhiteSpace(text))
         {
@@ -54,7 +70,7 @@ internal sealed partial class PayloadReader
         decimal? yuan = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out decimal number) => number,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
+            JsonValueKind.String when decimal.TryParse(StorableText.Of(value, out _), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
                 CultureInfo.InvariantCulture, out decimal parsed) => parsed,
             _ => null,
         };
@@ -135,7 +151,7 @@ internal sealed partial class PayloadReader
             return number;
         }
         if (value.ValueKind == JsonValueKind.String
-            && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed))
+            && decimal.TryParse(StorableText.Of(value, out _), NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed))
         {
             return parsed;
         }
@@ -165,7 +181,7 @@ internal sealed partial class PayloadReader
     /// <summary>The value as written, cut short so a hostile field cannot blow up a hold message.</summary>
     private static string Shown(JsonElement value)
     {
-        string raw = value.GetRawText();
+        string raw = StorableText.RawOf(value);
         return raw.Length <= 40 ? raw : raw[..40] + "…";
     }
 
@@ -182,7 +198,7 @@ internal sealed partial class PayloadReader
     private static long? Integer(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out long number) => number,
-        JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) => parsed,
+        JsonValueKind.String when long.TryParse(StorableText.Of(value, out _), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long parsed) => parsed,
         _ => null,
     };
 }

@@ -11,6 +11,9 @@ namespace OrderActors.Connectors.Reading;
 /// </summary>
 internal sealed partial class PayloadReader
 {
+    /// <summary>No platform's order has more lines than this; a body with more is refused (400), not held.</summary>
+    public const int MaxLines = 500;
+
     private readonly JsonElement _element;
 
     public PayloadReader(JsonElement element, string path, FieldErrors errors)
@@ -56,12 +59,18 @@ internal sealed partial class PayloadReader
             Reject(name, "is required");
             return null;
         }
+        bool cleaned = false;
         string? text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString()?.Trim(),
+            JsonValueKind.String => StorableText.Of(value, out cleaned).Trim(),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
+        if (cleaned)
+        {
+            Reject(name, "holds characters that are no id (U+0000, a lone UTF-16 surrogate or bytes that are not UTF-8)");
+            return null;
+        }
         if (string.IsNullOrEmpty(text))
         {
             Reject(name, text is null ? $"expected text or digits, got {value.ValueKind}" : "must not be empty");
@@ -83,7 +92,7 @@ internal sealed partial class PayloadReader
         }
         if (value.ValueKind == JsonValueKind.String)
         {
-            if (ParseText(value.GetString()!) is not { } parsed)
+            if (ParseText(StorableText.Of(value, out _)) is not { } parsed)
             {
                 Reject(name, "is neither an array of lines nor JSON text holding one");
                 return [];
@@ -189,6 +198,11 @@ internal sealed partial class PayloadReader
             Errors.Add(path, "must not be empty: an order needs at least one line");
             return [];
         }
+        if (value.GetArrayLength() > MaxLines)
+        {
+            Errors.Add(path, $"has {value.GetArrayLength()} lines: an order has at most {MaxLines}");
+            return [];
+        }
         var lines = new List<PayloadReader>();
         int index = 0;
         foreach (JsonElement item in value.EnumerateArray())
@@ -222,7 +236,7 @@ internal sealed partial class PayloadReader
             {
                 return parsed;
             }
-            text = parsed.GetString()!;
+            text = StorableText.Of(parsed, out _);
         }
         return null;
     }

@@ -49,6 +49,14 @@ public static class OrdersApi
             }
         }
         Channel? parsedChannel = channel is null ? null : Channels.Parse(check, channel);
+        if (warehouseId is not null)
+        {
+            check.Id("warehouseId", warehouseId);
+        }
+        if (holdCode is not null)
+        {
+            check.Id("holdCode", holdCode);
+        }
         int pageNumber = page ?? 1;
         int size = pageSize ?? 50;
         check.Range("page", pageNumber, 1, int.MaxValue);
@@ -67,11 +75,17 @@ public static class OrdersApi
         return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ShipAsync(carrier, trackingNo, Operators.SourceOf(context))));
     }
 
-    public static async Task<Ok<OrderResponse>> CancelAsync(string orderId, ReasonRequest? body, HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CancelAsync(body?.Reason, Operators.SourceOf(context))));
+    public static async Task<Ok<OrderResponse>> CancelAsync(string orderId, ReasonRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        OptionalText("reason", body?.Reason, TextLimits.Reason);
+        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CancelAsync(body?.Reason, Operators.SourceOf(context))));
+    }
 
-    public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
+    public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains)
+    {
+        OptionalText("note", body?.Note, TextLimits.Reason);
+        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
+    }
 
     /// <summary>The platform's decrypt result for an order whose receiver came encrypted (the <c>pii_encrypted</c> hold).</summary>
     public static async Task<Ok<OrderResponse>> DecryptReceiverAsync(string orderId, ReceiverRequest body, HttpContext context, IGrainFactory grains)
@@ -80,9 +94,9 @@ public static class OrdersApi
         string name = check.Required("name", body.Name);
         string phone = check.Required("phone", body.Phone);
         string detail = check.Required("detail", body.Detail);
-        check.MaxLength("name", name, 64);
-        check.MaxLength("phone", phone, 32);
-        check.MaxLength("detail", detail, 256);
+        check.MaxLength("name", name, TextLimits.Name);
+        check.MaxLength("phone", phone, TextLimits.Phone);
+        check.MaxLength("detail", detail, TextLimits.Detail);
         check.ThrowIfAny();
         return TypedResults.Ok(OrderResponse.From(
             await Order(grains, context, orderId).DecryptReceiverAsync(name, phone, detail, Operators.SourceOf(context))));
@@ -93,6 +107,16 @@ public static class OrdersApi
 
     public static async Task<Ok<OrderResponse>> CompleteAsync(string orderId, HttpContext context, IGrainFactory grains) =>
         TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CompleteAsync(Operators.SourceOf(context))));
+
+    private static void OptionalText(string field, string? value, int max)
+    {
+        if (value is not null)
+        {
+            var check = new RequestCheck();
+            check.MaxLength(field, value, max);
+            check.ThrowIfAny();
+        }
+    }
 
     private static IOrderGrain Order(IGrainFactory grains, HttpContext context, string orderId) =>
         grains.GetGrain<IOrderGrain>(Keys.Order(Tenancy.Of(context), RequestCheck.ValidId("orderId", orderId)));

@@ -8,7 +8,8 @@ using Orleans.Storage;
 namespace OrderActors.Silo.Api;
 
 /// <summary>
-/// Turns what went wrong into RFC 7807 problem details: bad input 400 (with field errors), unknown 404,
+/// Turns what went wrong into RFC 7807 problem details: bad input 400, always with field errors (binding failures
+/// included, see <see cref="BindingErrors"/>), a body over the size limit 413, unknown 404,
 /// illegal transition 409 naming the current status, a conflicting concurrent write 409, an unreachable or
 /// overloaded cluster 503/504. Anything else is a 500 whose details stay in the log.
 /// </summary>
@@ -20,7 +21,9 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
         {
             RequestValidationException v => Validation(v.Errors),
             CommandValidationException c => Validation(new Dictionary<string, string[]> { [c.Field ?? "request"] = [c.Message] }),
-            BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]> { ["body"] = [json.Message] }),
+            BadHttpRequestException { InnerException: JsonException json } => Validation(BindingErrors.Of(json)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => Validation(BindingErrors.Of(bad)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad => Problem(bad.StatusCode, "Payload too large", bad.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
             IllegalTransitionException t => WithStatus(Problem(StatusCodes.Status409Conflict, "Illegal transition", t.Message), t.CurrentStatus),

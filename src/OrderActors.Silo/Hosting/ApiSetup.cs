@@ -24,7 +24,10 @@ public static class ApiSetup
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             // The web defaults read "12" as 12; a number sent as a string is a client's bug, refused naming its field.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            o.SerializerOptions.Converters.Add(new RequestTextConverter());
         });
+        // Outside Development a body that does not bind would be a bare 400; thrown, ProblemMapping names its fields.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
@@ -54,6 +57,7 @@ public static class ApiSetup
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestCharset>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         // The one document by its literal path: any other name is the hub's 404 problem, not the framework's plain text.
