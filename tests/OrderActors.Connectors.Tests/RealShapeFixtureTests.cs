@@ -25,6 +25,7 @@ public sealed class RealShapeFixtureTests
         Assert.StartsWith("##", order.ShippingAddress.Detail);
         Assert.Equal([HoldCodes.PiiEncrypted], order.Findings.Select(f => f.Code));
         Assert.Equal((9900L, 1000L, 8900L), (order.GoodsTotal.Fen, order.OrderDiscount.Fen, order.AmountPaid.Fen));
+        Assert.Equal("(encrypted)", order.Receiver.MaskedPhone());
     }
 
     [Fact]

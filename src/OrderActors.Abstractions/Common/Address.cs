@@ -24,6 +24,6 @@ public sealed record Address(string Province, string City, string District, stri
 [GenerateSerializer, Immutable, Alias("oa.Contact")]
 public sealed record Contact(string Name, string Phone, bool PhoneMasked, bool Encrypted = false)
 {
-    /// <summary>The phone with its middle digits hidden, safe for logs: "138****5678".</summary>
-    public string MaskedPhone() => Masking.Phone(Phone);
+    /// <summary>The phone with its middle digits hidden, safe for logs: "138****5678"; ciphertext is not shown at all.</summary>
+    public string MaskedPhone() => Encrypted ? "(encrypted)" : Masking.Phone(Phone);
 }
