@@ -13,12 +13,7 @@ public sealed class InterruptedAllocationTests
     public async Task AnOrderReactivatedAfterAnAllocationWasCutOffReleasesWhatThatAttemptReservedAndAllocatesAgain()
     {
         await using HubCluster hub = await HubCluster.StartAsync();
-        await hub.Setup.WarehouseAsync("WH-HZ", HubSetup.Hangzhou);
-        await hub.Setup.WarehouseAsync("WH-BJ", HubSetup.Beijing);
-        await hub.Setup.SkuAsync("CUP");
-        await hub.Setup.StockAsync("WH-HZ", "CUP", 10);
-        await hub.Setup.StockAsync("WH-BJ", "CUP", 10);
-        await hub.Setup.MapAsync(Channel.Taobao, "tb-cup", "CUP");
+        await hub.Setup.CupWorldAsync();
         OrderBuilder order = new OrderBuilder("interrupted").Phone("1").Line("tb-cup", 2);
         await hub.Order(order.OrderId).SubmitAsync(order.Build(), hub.Clock.GetUtcNow());
         string orphan = Orders.StockReserver.ReservationId(order.OrderId, 1, "WH-BJ", 0, attempt: 1);

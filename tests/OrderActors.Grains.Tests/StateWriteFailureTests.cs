@@ -22,12 +22,7 @@ public sealed class StateWriteFailureTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _hub = await HubCluster.StartAsync(storageFaults: _storage);
-        await _hub.Setup.WarehouseAsync("WH-HZ", HubSetup.Hangzhou);
-        await _hub.Setup.WarehouseAsync("WH-BJ", HubSetup.Beijing);
-        await _hub.Setup.SkuAsync("CUP");
-        await _hub.Setup.StockAsync("WH-HZ", "CUP", 10);
-        await _hub.Setup.StockAsync("WH-BJ", "CUP", 10);
-        await _hub.Setup.MapAsync(Channel.Taobao, "tb-cup", "CUP");
+        await _hub.Setup.CupWorldAsync();
     }
 
     public async Task DisposeAsync() => await _hub.DisposeAsync();

@@ -30,6 +30,17 @@ public sealed class HubSetup(IGrainFactory grains, string tenant)
     public Task<SkuMappingView> MapAsync(Channel channel, string platformSkuId, string sku, string? variant = null) =>
         grains.GetGrain<ISkuMappingGrain>(Keys.Mapping(tenant, channel, platformSkuId)).SetAsync(sku, variant);
 
+    /// <summary>The small world most order tests use: WH-HZ and WH-BJ with 10 CUPs each, Taobao's "tb-cup" mapped to CUP.</summary>
+    public async Task CupWorldAsync()
+    {
+        await WarehouseAsync("WH-HZ", Hangzhou);
+        await WarehouseAsync("WH-BJ", Beijing);
+        await SkuAsync("CUP");
+        await StockAsync("WH-HZ", "CUP", 10);
+        await StockAsync("WH-BJ", "CUP", 10);
+        await MapAsync(Channel.Taobao, "tb-cup", "CUP");
+    }
+
     public Task<StockLevel> LevelAsync(string warehouseId, string sku) =>
         grains.GetGrain<ISkuStockGrain>(Keys.Stock(tenant, sku, warehouseId)).GetLevelAsync();
 }
