@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using OrderActors.Testing;
 
 namespace OrderActors.Silo.TestHost;
@@ -33,11 +35,12 @@ public sealed class SiloHost : IAsyncDisposable
     public IServiceProvider Services => _factory.Services;
 
     /// <param name="settings">Extra configuration (e.g. "Hub:AllocationAttempts").</param>
-    public static async Task<SiloHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the silo registered its own (a test's faulty storage).</param>
+    public static async Task<SiloHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync("oa_api");
         int port = FreePort();
-        var factory = new Factory(database.ConnectionString, settings ?? new Dictionary<string, string?>());
+        var factory = new Factory(database.ConnectionString, settings ?? new Dictionary<string, string?>(), services);
         factory.UseKestrel(port);
         factory.StartServer();
         var host = new SiloHost(factory, database, new Uri($"http://127.0.0.1:{port}"));
@@ -82,7 +85,8 @@ public sealed class SiloHost : IAsyncDisposable
         await _database.DisposeAsync();
     }
 
-    private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -93,6 +97,10 @@ public sealed class SiloHost : IAsyncDisposable
             foreach ((string key, string? value) in settings)
             {
                 builder.UseSetting(key, value);
+            }
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
             }
         }
     }

@@ -6,6 +6,7 @@ using OrderActors.Abstractions.Stock;
 using OrderActors.Grains.Audit;
 using OrderActors.Persistence;
 using OrderActors.Persistence.Storage;
+using OrderActors.Testing;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Orleans.Runtime;
 using Orleans.Storage;
 
-namespace OrderActors.Grains.Tests.Support;
+namespace OrderActors.Testing;
 
 /// <summary>
 /// Grain storage that refuses writes and clears on demand, per grain type, below the hub's storage decorator, the way a
