@@ -61,7 +61,7 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
     public OrderStatus? Mapped { get; init; }
 
     /// <summary>The mapped status, or null (an <c>unknown_status</c> finding) when the platform's is missing or unknown.</summary>
-    public OrderStatus? MappedStatus => Mapped ?? (Status.Value is { } text && _statuses.TryMapStatus(text, out OrderStatus mapped) ? mapped : null);
+    private OrderStatus? MappedStatus => Mapped ?? (Status.Value is { } text && _statuses.TryMapStatus(text, out OrderStatus mapped) ? mapped : null);
 
     /// <summary>The normalised order, or null when the body is not an order (the rejections are in the reader's record).</summary>
     public NormalizedOrder? Build(DateTimeOffset receivedAt)
@@ -84,7 +84,7 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
         {
             root.Fail(Status.Field, Status.Value is null
                 ? "the order carries no status"
-                : $"unknown {channel.ToRouteName()} order status '{Shorten(Status.Value)}'", HoldCodes.UnknownStatus);
+                : $"unknown {channel.ToRouteName()} order status '{PayloadReader.Shorten(Status.Value)}'", HoldCodes.UnknownStatus);
         }
         if (ReceiverEncrypted)
         {
@@ -102,7 +102,7 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
             PaidAt = PaidAt,
             ClientSubmittedAt = ClientSubmittedAt,
             BuyerId = string.IsNullOrWhiteSpace(BuyerId) ? $"receiver:{phone}" : BuyerId.Trim(),
-            Receiver = Contact(ReceiverName ?? "", phone, ReceiverEncrypted),
+            Receiver = PhoneNumbers.Receiver(ReceiverName ?? "", phone, ReceiverEncrypted),
             ShippingAddress = new Address(Province?.Trim() ?? "", City?.Trim() ?? "", District?.Trim() ?? "", Detail?.Trim() ?? "", Location),
             BuyerNote = BuyerNote,
             SellerNote = SellerNote,
@@ -115,17 +115,6 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
         };
     }
 
-    /// <summary>
-    /// A phone with asterisks, an extension or ciphertext markers is flagged masked and kept as is; a plain one is
-    /// normalised ("+86 138-1234-5678" → "13812345678").
-    /// </summary>
-    private static Contact Contact(string name, string phone, bool encrypted)
-    {
-        bool masked = encrypted || PhoneNumbers.LooksMasked(phone);
-        return new Contact(name.Trim(), masked ? phone : PhoneNumbers.Normalize(phone), masked, encrypted);
-    }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
 
 /// <summary>One line as read; a line without a quantity is dropped (a rejection was recorded), a line without a SKU id is held <c>unmapped_sku</c>.</summary>

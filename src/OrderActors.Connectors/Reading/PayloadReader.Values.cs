@@ -178,12 +178,10 @@ internal sealed partial class PayloadReader
         return DateTimeOffset.FromUnixTimeMilliseconds(checked(units * (1000 / unitsPerSecond)));
     }
 
-    /// <summary>The value as written, cut short so a hostile field cannot blow up a hold message.</summary>
-    private static string Shown(JsonElement value)
-    {
-        string raw = StorableText.RawOf(value);
-        return raw.Length <= 40 ? raw : raw[..40] + "…";
-    }
+    /// <summary>A value as written, cut short so a hostile field cannot blow up a hold message.</summary>
+    public static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static string Shown(JsonElement value) => Shorten(StorableText.RawOf(value));
 
     private Money? Checked(string name, Money money, bool allowNegative)
     {

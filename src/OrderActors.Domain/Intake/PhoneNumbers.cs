@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OrderActors.Abstractions.Common;
 
 namespace OrderActors.Domain.Intake;
 
@@ -31,6 +32,16 @@ public static partial class PhoneNumbers
     {
         string value = phone?.Trim() ?? "";
         return value.Contains('*') || VirtualPattern().IsMatch(value) || CipherPattern().IsMatch(value);
+    }
+
+    /// <summary>
+    /// The receiver as a platform (or its decrypt API) gave them. A phone that looks masked, and any encrypted one, is
+    /// kept as written and flagged; a plain one is normalised ("+86 138-1234-5678" → "13812345678").
+    /// </summary>
+    public static Contact Receiver(string name, string phone, bool encrypted = false)
+    {
+        bool masked = encrypted || LooksMasked(phone);
+        return new Contact(name.Trim(), masked ? phone.Trim() : Normalize(phone), masked, encrypted);
     }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]

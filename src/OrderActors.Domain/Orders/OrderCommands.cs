@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Domain.Intake;
@@ -130,10 +129,9 @@ public static class OrderCommands
         {
             throw new IllegalTransitionException($"Order {order.OrderId} has no encrypted receiver to replace.");
         }
-        bool masked = PhoneNumbers.LooksMasked(phone);
         OrderRecord decrypted = order with
         {
-            Receiver = new Contact(name.Trim(), masked ? phone.Trim() : PhoneNumbers.Normalize(phone), masked),
+            Receiver = PhoneNumbers.Receiver(name, phone),
             ShippingAddress = order.ShippingAddress with { Detail = detail.Trim() },
             Holds = order.Holds.RemoveAll(h => h.Code == HoldCodes.PiiEncrypted),
         };
