@@ -35,5 +35,8 @@ public sealed class AccessOptions
     /// <summary>How long a validated API key is trusted before it is read again (another silo's revocation takes this long).</summary>
     public TimeSpan ApiKeyCacheTime { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>At start, give user admin a new password and API key and write them to admin.json again (a lost file).</summary>
+    public bool ResetAdmin { get; set; }
+
     public const string Issuer = "orderactors";
 }

@@ -7,7 +7,8 @@ namespace OrderActors.Silo.Access;
 /// <summary>
 /// On the first start with an empty user table: user <c>admin</c> (role admin, every tenant) with a random password
 /// and an admin API key, written to <c>{DataDirectory}/admin.json</c> (mode 600) and nowhere else — the log names the
-/// file, never what is in it. It runs before the silo takes requests.
+/// file, never what is in it. It runs before the silo takes requests. With <c>Access:ResetAdmin</c> it does the same
+/// for an existing admin whose file was lost.
 /// </summary>
 public sealed partial class AdminBootstrap(IAccessStore store, IOptions<AccessOptions> options, TimeProvider time, ILogger<AdminBootstrap> logger)
     : IHostedService
@@ -17,14 +18,15 @@ public sealed partial class AdminBootstrap(IAccessStore store, IOptions<AccessOp
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await store.AnyUserAsync())
-        {
-            return;
-        }
         string password = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
         string[] roles = [Roles.Admin];
         string[] tenants = [Roles.AnyTenant];
-        if (!await store.CreateFirstUserAsync(AdminUser, SignIn.Hash(password), roles, tenants))
+        if (options.Value.ResetAdmin)
+        {
+            await store.UpsertUserAsync(AdminUser, SignIn.Hash(password), roles, tenants);
+            LogReset();
+        }
+        else if (await store.AnyUserAsync() || !await store.CreateFirstUserAsync(AdminUser, SignIn.Hash(password), roles, tenants))
         {
             return;
         }
@@ -36,6 +38,9 @@ public sealed partial class AdminBootstrap(IAccessStore store, IOptions<AccessOp
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 3431, Level = LogLevel.Warning, Message = "Access:ResetAdmin: user admin gets a new password and API key; its earlier API keys still work until revoked")]
+    private partial void LogReset();
 
     [LoggerMessage(EventId = 3430, Level = LogLevel.Warning, Message = "First start: created user admin; its password and an admin API key are in {Path} (mode 600)")]
     private partial void LogCreated(string path);

@@ -84,6 +84,33 @@ public sealed class BootstrapTests
     }
 
     [PostgresFact]
+    public async Task ResetAdminGivesTheAdminANewPasswordAndKeyAndTheOldPasswordStopsWorking()
+    {
+        var store = new MemoryAccessStore(TimeProvider.System);
+        string directory = Directory.CreateTempSubdirectory("oa-bootstrap-").FullName;
+        string file = Path.Combine(directory, "admin.json");
+        await Bootstrap(store, new AccessOptions { DataDirectory = directory }).StartAsync(CancellationToken.None);
+        string before = JsonNode.Parse(await File.ReadAllTextAsync(file))!["password"]!.GetValue<string>();
+
+        await Bootstrap(store, new AccessOptions { DataDirectory = directory, ResetAdmin = true }).StartAsync(CancellationToken.None);
+        string after = JsonNode.Parse(await File.ReadAllTextAsync(file))!["password"]!.GetValue<string>();
+        var signIn = new SignIn(store, Microsoft.Extensions.Options.Options.Create(new AccessOptions()), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SignIn>.Instance);
+        SignInResult old = await signIn.CheckAsync("admin", before);
+        SignInResult current = await signIn.CheckAsync("admin", after);
+        Directory.Delete(directory, recursive: true);
+
+        Assert.NotEqual(before, after);
+        Assert.IsType<SignInResult.WrongCredentials>(old);
+        Assert.IsType<SignInResult.Success>(current);
+        Assert.Equal(2, (await store.ListApiKeysAsync()).Count);
+    }
+
+    private static AdminBootstrap Bootstrap(IAccessStore store, AccessOptions options) =>
+        new(store, Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<AdminBootstrap>.Instance);
+
+    [PostgresFact]
     public async Task TheUiIsServedWithAContentSecurityPolicyWithoutInlineScriptAndApiAnswersAreNotCached()
     {
         await using SiloHost host = await SiloHost.StartAsync();
