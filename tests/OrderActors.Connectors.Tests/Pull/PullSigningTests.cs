@@ -129,9 +129,9 @@ public sealed class PullSigningTests
 
         options.Channels["taobao"].Pull!.BaseUrl = "https://gw.example/router/rest";
         Assert.Null(options.Target("default", Channel.Taobao, out string? noShop));
-        Assert.Equal("no Channels:taobao:Pull:Shops:default:AppKey and AppSecret", noShop);
+        Assert.Equal("no Channels:taobao:Shops:default:AppKey and AppSecret", noShop);
 
-        options.Channels["taobao"].Pull!.Shops["default"] = new ShopCredentials { AppKey = "k", AppSecret = "s" };
+        options.Channels["taobao"].Shops["default"] = new ShopCredentials { AppKey = "k", AppSecret = "s" };
         Assert.NotNull(options.Target("default", Channel.Taobao, out _));
         Assert.Null(options.Target("other", Channel.Taobao, out _));
     }
