@@ -3,27 +3,34 @@ using OrderActors.Abstractions.Orders;
 namespace OrderActors.Connectors.Pull;
 
 /// <summary>
-/// The scheduled and catch-up pull of every channel: the <c>Channels</c> configuration section, one
-/// <c>Channels:{channel}:Pull</c> subsection per channel (route name).
+/// The <c>Channels</c> configuration section, one <see cref="ChannelSection"/> per channel (route name): each tenant's
+/// shop (<c>Channels:{channel}:Shops</c>, read by the pull and by the verification of signed pushes) and the scheduled
+/// and catch-up pull (<c>Channels:{channel}:Pull</c>).
 /// </summary>
 public sealed class ChannelPullOptions
 {
+    private static readonly Dictionary<string, ShopCredentials> NoShops = new(StringComparer.Ordinal);
+
     public Dictionary<string, ChannelSection> Channels { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public ChannelPullSettings For(Channel channel) =>
         Channels.TryGetValue(channel.ToRouteName(), out ChannelSection? section) && section.Pull is { } pull ? pull : new ChannelPullSettings();
 
+    /// <summary>Each tenant's shop on <paramref name="channel"/>, by tenant name; none when the channel has no section.</summary>
+    public IReadOnlyDictionary<string, ShopCredentials> Shops(Channel channel) =>
+        Channels.TryGetValue(channel.ToRouteName(), out ChannelSection? section) ? section.Shops : NoShops;
+
     /// <summary>Where and as whom <paramref name="tenant"/>'s shop on <paramref name="channel"/> is pulled; null with the reason when it is not set up.</summary>
     public PullTarget? Target(string tenant, Channel channel, out string? notConfigured)
     {
         ChannelPullSettings settings = For(channel);
-        string prefix = $"Channels:{channel.ToRouteName()}:Pull";
+        string prefix = $"Channels:{channel.ToRouteName()}";
         notConfigured = null;
         if (!Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out Uri? baseUrl) || baseUrl.Scheme is not ("http" or "https"))
         {
-            notConfigured = $"no {prefix}:BaseUrl";
+            notConfigured = $"no {prefix}:Pull:BaseUrl";
         }
-        else if (!settings.Shops.TryGetValue(tenant, out ShopCredentials? shop) || string.IsNullOrEmpty(shop.AppKey) || string.IsNullOrEmpty(shop.AppSecret))
+        else if (!Shops(channel).TryGetValue(tenant, out ShopCredentials? shop) || string.IsNullOrEmpty(shop.AppKey) || string.IsNullOrEmpty(shop.AppSecret))
         {
             notConfigured = $"no {prefix}:Shops:{tenant}:AppKey and AppSecret";
         }
@@ -33,12 +40,6 @@ public sealed class ChannelPullOptions
         }
         return null;
     }
-}
-
-/// <summary>A channel's section; only <see cref="Pull"/> is read here.</summary>
-public sealed class ChannelSection
-{
-    public ChannelPullSettings? Pull { get; set; }
 }
 
 /// <summary>How one channel is pulled (<c>Channels:{channel}:Pull</c>).</summary>
@@ -64,20 +65,6 @@ public sealed class ChannelPullSettings
 
     /// <summary>Orders per list page (platforms allow at most 100).</summary>
     public int PageSize { get; set; } = 100;
-
-    /// <summary>Each tenant's shop on the platform, by tenant name.</summary>
-    public Dictionary<string, ShopCredentials> Shops { get; set; } = new(StringComparer.Ordinal);
-}
-
-/// <summary>One shop's credentials; the secret signs requests and is never sent or logged.</summary>
-public sealed class ShopCredentials
-{
-    public string? AppKey { get; set; }
-
-    public string? AppSecret { get; set; }
-
-    /// <summary>The shop's OAuth access token (Taobao's session); the mini-program needs none.</summary>
-    public string? AccessToken { get; set; }
 }
 
 /// <summary>A shop ready to be pulled.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -50,8 +51,8 @@ public sealed class DouyinListClient(PullTarget target, HttpClient http, TimePro
     /// <summary>The gateway URL of the call with its system parameters and sign.</summary>
     public Uri SignedUri(string businessJson)
     {
-        string timestamp = ChinaTime(Time.GetUtcNow());
-        string sign = PullSigning.DouyinHmac(Target.AppSecret, Target.AppKey, ListMethod, businessJson, timestamp, "2");
+        string timestamp = SignedTime.China(Time.GetUtcNow());
+        string sign = Convert.ToHexStringLower(PlatformSignatures.DouyinApi(Target.AppSecret, Target.AppKey, ListMethod, businessJson, timestamp, "2"));
         string query = string.Join('&', new Dictionary<string, string>
         {
             ["app_key"] = Target.AppKey,

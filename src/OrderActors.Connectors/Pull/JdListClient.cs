@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -19,8 +20,8 @@ public sealed class JdListClient(PullTarget target, HttpClient http, TimeProvide
     {
         string business = JsonSerializer.Serialize(new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["start_date"] = ChinaTime(window.From),
-            ["end_date"] = ChinaTime(window.To),
+            ["start_date"] = SignedTime.China(window.From),
+            ["end_date"] = SignedTime.China(window.To),
             ["dateType"] = "0",
             ["order_state"] = OrderStates,
             ["page"] = Number(page),
@@ -46,19 +47,19 @@ public sealed class JdListClient(PullTarget target, HttpClient http, TimeProvide
             : null;
     }
 
-    /// <summary>The form of the call: system parameters, the business JSON, and the sign over them.</summary>
+    /// <summary>The form of the call: system parameters, the business JSON, and the sign over them (empty values left out).</summary>
     public IReadOnlyDictionary<string, string> SignedForm(string businessJson)
     {
-        var form = new Dictionary<string, string>
+        Dictionary<string, string> form = NonEmpty(new Dictionary<string, string>
         {
             ["method"] = ListMethod,
             ["app_key"] = Target.AppKey,
             ["access_token"] = Target.AccessToken,
-            ["timestamp"] = ChinaTime(Time.GetUtcNow()),
+            ["timestamp"] = SignedTime.China(Time.GetUtcNow()),
             ["v"] = "2.0",
             ["360buy_param_json"] = businessJson,
-        };
-        form["sign"] = PullSigning.SortedParametersMd5(Target.AppSecret, form);
+        });
+        form["sign"] = Convert.ToHexString(PlatformSignatures.Top(Target.AppSecret, TopSignMethod.Md5, form, []));
         return form;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -40,7 +41,7 @@ public sealed class MeituanListClient(PullTarget target, HttpClient http, TimePr
             ["offset"] = Number((long)(page - 1) * Target.PageSize),
             ["limit"] = Number(Target.PageSize),
         };
-        parameters["sig"] = PullSigning.MeituanSig(url, parameters, Target.AppSecret);
+        parameters["sig"] = Convert.ToHexStringLower(PlatformSignatures.Meituan(url, parameters, Target.AppSecret));
         return new Uri($"{url}?{string.Join('&', parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"))}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -32,7 +33,7 @@ public sealed class MiniappListClient(PullTarget target, HttpClient http, TimePr
         var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Headers.Add("X-App-Key", Target.AppKey);
         request.Headers.Add("X-Timestamp", Number(timestamp));
-        request.Headers.Add("X-Signature", PullSigning.MiniappHmac(Target.AppSecret, timestamp, "GET", uri.PathAndQuery));
+        request.Headers.Add("X-Signature", Convert.ToHexStringLower(PlatformSignatures.MiniappRequest(Target.AppSecret, timestamp, "GET", uri.PathAndQuery)));
         return request;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -35,18 +36,18 @@ public sealed class PddListClient(PullTarget target, HttpClient http, TimeProvid
         ? new PlatformCallException(call, Text(error, "error_code") ?? "?", Text(error, "error_msg") ?? "")
         : null;
 
-    /// <summary>The form of the call: system parameters, the call's own, and the sign over all of them.</summary>
+    /// <summary>The form of the call: system parameters, the call's own, and the sign over all of them (empty values left out).</summary>
     public IReadOnlyDictionary<string, string> SignedForm(IReadOnlyDictionary<string, string> parameters)
     {
-        var form = new Dictionary<string, string>(parameters)
+        Dictionary<string, string> form = NonEmpty(new Dictionary<string, string>(parameters)
         {
             ["type"] = ListMethod,
             ["client_id"] = Target.AppKey,
             ["access_token"] = Target.AccessToken,
             ["timestamp"] = Number(Time.GetUtcNow().ToUnixTimeSeconds()),
             ["data_type"] = "JSON",
-        };
-        form["sign"] = PullSigning.SortedParametersMd5(Target.AppSecret, form);
+        });
+        form["sign"] = Convert.ToHexString(PlatformSignatures.Top(Target.AppSecret, TopSignMethod.Md5, form, []));
         return form;
     }
 }

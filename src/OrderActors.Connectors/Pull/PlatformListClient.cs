@@ -4,11 +4,9 @@ using System.Text.Json;
 
 namespace OrderActors.Connectors.Pull;
 
-/// <summary>What every platform's list client shares: the shop, the HTTP client, the clock, China-time text, JSON replies.</summary>
+/// <summary>What every platform's list client shares: the shop, the HTTP client, the clock, JSON replies.</summary>
 public abstract class PlatformListClient(PullTarget target, HttpClient http, TimeProvider time) : IOrderListClient
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     protected PullTarget Target { get; } = target;
 
     protected TimeProvider Time { get; } = time;
@@ -17,10 +15,11 @@ public abstract class PlatformListClient(PullTarget target, HttpClient http, Tim
 
     public abstract Task<OrderListPage> FetchAsync(PullWindow window, int page, CancellationToken cancellationToken);
 
-    /// <summary>"yyyy-MM-dd HH:mm:ss" in China time (UTC+8), as Taobao, JD and Douyin write times.</summary>
-    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
     protected static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The parameters with a value: what TOP-style gateways sign is exactly what the request carries.</summary>
+    protected static Dictionary<string, string> NonEmpty(Dictionary<string, string> parameters) =>
+        parameters.Where(p => p.Value.Length > 0).ToDictionary(StringComparer.Ordinal);
 
     /// <summary>The platform's error in <paramref name="reply"/>, or null when the reply is not one.</summary>
     protected abstract PlatformCallException? Refusal(string call, JsonElement reply);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Pull;
 
@@ -28,8 +29,8 @@ public sealed class TaobaoListClient(PullTarget target, HttpClient http, TimePro
         JsonElement reply = await CallAsync(ListMethod, "trades_sold_increment_get_response", new Dictionary<string, string>
         {
             ["fields"] = "tid,modified",
-            ["start_modified"] = ChinaTime(window.From),
-            ["end_modified"] = ChinaTime(window.To),
+            ["start_modified"] = SignedTime.China(window.From),
+            ["end_modified"] = SignedTime.China(window.To),
             ["page_no"] = Number(page),
             ["page_size"] = Number(Target.PageSize),
             ["use_has_next"] = "true",
@@ -46,20 +47,23 @@ public sealed class TaobaoListClient(PullTarget target, HttpClient http, TimePro
         return new OrderListPage(details, Flag(list, "has_next"), Count(list, "total_results"));
     }
 
-    /// <summary>The form of one TOP call: system parameters, the call's own, and the sign over all of them.</summary>
+    /// <summary>
+    /// The form of one TOP call: system parameters, the call's own, and the sign over all of them. Empty values are
+    /// left out, as TOP's SDK leaves them out of both the request and the sign.
+    /// </summary>
     public IReadOnlyDictionary<string, string> SignedForm(string method, IReadOnlyDictionary<string, string> parameters)
     {
-        var form = new Dictionary<string, string>(parameters)
+        Dictionary<string, string> form = NonEmpty(new Dictionary<string, string>(parameters)
         {
             ["method"] = method,
             ["app_key"] = Target.AppKey,
             ["session"] = Target.AccessToken,
-            ["timestamp"] = ChinaTime(Time.GetUtcNow()),
+            ["timestamp"] = SignedTime.China(Time.GetUtcNow()),
             ["format"] = "json",
             ["v"] = "2.0",
             ["sign_method"] = "md5",
-        };
-        form["sign"] = PullSigning.SortedParametersMd5(Target.AppSecret, form);
+        });
+        form["sign"] = Convert.ToHexString(PlatformSignatures.Top(Target.AppSecret, TopSignMethod.Md5, form, []));
         return form;
     }
 

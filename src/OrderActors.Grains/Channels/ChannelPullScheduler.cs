@@ -8,10 +8,10 @@ using OrderActors.Connectors.Pull;
 namespace OrderActors.Grains.Channels;
 
 /// <summary>
-/// Once the silo is up, asks the pull grain of every configured shop (a channel with <c>Pull:Enabled</c>, a base URL
-/// and the tenant's credentials) to register its reminder, retrying while the cluster is not ready. Shops that are
-/// not configured are left alone: their grains are never activated and no reminder fires for them. A grain whose
-/// pull was switched off removes its own reminder at the next tick.
+/// Once the silo is up, asks the pull grain of every configured shop (a channel with <c>Pull:Enabled</c> and a base
+/// URL, a tenant with credentials in the channel's <c>Shops</c>) to register its reminder, retrying while the cluster
+/// is not ready. Shops that are not configured are left alone: their grains are never activated and no reminder fires
+/// for them. A grain whose pull was switched off removes its own reminder at the next tick.
 /// </summary>
 public sealed partial class ChannelPullScheduler(
     IGrainFactory grains, IOptions<ChannelPullOptions> options, IHostApplicationLifetime lifetime, ILogger<ChannelPullScheduler> logger)
@@ -48,7 +48,7 @@ public sealed partial class ChannelPullScheduler(
             {
                 continue;
             }
-            foreach (string tenant in settings.Shops.Keys)
+            foreach (string tenant in pulls.Shops(channel).Keys)
             {
                 if (pulls.Target(tenant, channel, out string? notConfigured) is null)
                 {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.Pull;
+using OrderActors.Connectors.Signing;
 
 namespace OrderActors.Connectors.Tests.Pull;
 
@@ -54,9 +55,23 @@ public sealed class PullSigningTests
     }
 
     [Fact]
+    public void AnEmptyAccessTokenIsNeitherSentNorSigned()
+    {
+        PullTarget target = Target(Channel.Pdd) with { Shop = new ShopCredentials { AppKey = "12345678", AppSecret = "s3cr3t" } };
+        PddListClient client = new(target, new HttpClient(), new FixedTime(Now));
+
+        IReadOnlyDictionary<string, string> form = client.SignedForm(new Dictionary<string, string> { ["page"] = "1" });
+
+        Assert.DoesNotContain("access_token", form.Keys);
+        string expected = UpperMd5("s3cr3t" + "client_id12345678" + "data_typeJSON" + "page1" + "timestamp1768910400"
+            + "typepdd.order.number.list.increment.get" + "s3cr3t");
+        Assert.Equal(expected, form["sign"]);
+    }
+
+    [Fact]
     public void DouyinSignIsLowerHmacSha256OverAppKeyMethodParamJsonTimestampAndVersion()
     {
-        string sign = PullSigning.DouyinHmac("s3cr3t", "7012345", "order.searchList", "{\"page\":0,\"size\":100}", "2026-01-20 20:00:00", "2");
+        string sign = Convert.ToHexStringLower(PlatformSignatures.DouyinApi("s3cr3t", "7012345", "order.searchList", "{\"page\":0,\"size\":100}", "2026-01-20 20:00:00", "2"));
 
         string expected = LowerHmac("s3cr3t", "s3cr3t" + "app_key7012345" + "methodorder.searchList" + "param_json{\"page\":0,\"size\":100}"
             + "timestamp2026-01-20 20:00:00" + "v2" + "s3cr3t");
@@ -129,9 +144,9 @@ public sealed class PullSigningTests
 
         options.Channels["taobao"].Pull!.BaseUrl = "https://gw.example/router/rest";
         Assert.Null(options.Target("default", Channel.Taobao, out string? noShop));
-        Assert.Equal("no Channels:taobao:Pull:Shops:default:AppKey and AppSecret", noShop);
+        Assert.Equal("no Channels:taobao:Shops:default:AppKey and AppSecret", noShop);
 
-        options.Channels["taobao"].Pull!.Shops["default"] = new ShopCredentials { AppKey = "k", AppSecret = "s" };
+        options.Channels["taobao"].Shops["default"] = new ShopCredentials { AppKey = "k", AppSecret = "s" };
         Assert.NotNull(options.Target("default", Channel.Taobao, out _));
         Assert.Null(options.Target("other", Channel.Taobao, out _));
     }
