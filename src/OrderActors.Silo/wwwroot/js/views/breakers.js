@@ -87,7 +87,7 @@ function ratio(value) {
     return '—';
   }
   return h('span', { class: 'ratio' },
-    h('span', { class: 'bar' }, h('span', { class: `bar-fill ${value > RATIO_WARNING ? 'high' : ''}`, style: `width:${Math.min(100, value * 100)}%` })),
+    h('span', { class: 'bar' }, h('span', { class: `bar-fill ${value > RATIO_WARNING ? 'high' : ''}`, style: { width: `${Math.min(100, value * 100)}%` } })),
     percent(value));
 }
 
