@@ -131,5 +131,8 @@ export const api = {
   orders: (filters) => request('GET', `/api/v1/orders${query(filters)}`),
   order: (orderId) => request('GET', `/api/v1/orders/${id(orderId)}`),
   releaseHold: (orderId) => request('POST', `/api/v1/orders/${id(orderId)}/release-hold`),
+  ship: (orderId, carrier, trackingNo) => request('POST', `/api/v1/orders/${id(orderId)}/ship`, { carrier, trackingNo }),
+  cancel: (orderId, reason) => request('POST', `/api/v1/orders/${id(orderId)}/cancel`, { reason }),
+  receiver: (orderId, receiver) => request('POST', `/api/v1/orders/${id(orderId)}/receiver`, receiver),
   loadDemo: (orders) => request('POST', '/api/v1/demo', { orders }),
 };
