@@ -1,6 +1,4 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using OrderActors.Silo.TestHost;
 
@@ -92,18 +90,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         return new UiSession(context, await context.NewPageAsync(), AdminClient(tenant), tenant, user);
     }
 
-    /// <summary>The bootstrap admin's user and password, from the admin.json the silo wrote on its first start.</summary>
-    public async Task<(string User, string Password)> BootstrapAdminAsync()
-    {
-        JsonNode admin = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Silo.DataDirectory, "admin.json")))!;
-        return (admin["user"]!.ToString(), admin["password"]!.ToString());
-    }
-
     /// <summary>An API client with the bootstrap admin key, in <paramref name="tenant"/>.</summary>
     public HttpClient AdminClient(string tenant)
     {
-        var api = new HttpClient { BaseAddress = Silo.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Silo.AdminKey);
+        HttpClient api = Silo.ClientWith(Silo.AdminKey);
+        api.Timeout = TimeSpan.FromSeconds(90);
         api.DefaultRequestHeaders.Add("X-Tenant", tenant);
         return api;
     }
