@@ -134,6 +134,67 @@ public sealed class RoleTests(BrowserFixture browser)
         await Expect(ui.Page.Locator("#demo")).ToBeHiddenAsync();
     }
 
+    [PostgresFact]
+    public async Task ASupplierSeesOnlyTheOrdersOfTheWarehouseItRunsAndShipsThem()
+    {
+        string tenant = browser.NewTenant();
+        string user = $"supplier-{tenant}";
+        await browser.PutUserAsync(user, ["supplier:s1"], [tenant]);
+        await using UiSession ui = await browser.SignedInSessionAsync(user, tenant);
+        await ui.SeedDemoAsync(60);
+        JsonObject warehouse = (await ui.GetAsync("/api/v1/warehouses/WH-SH")).AsObject();
+        warehouse["supplierId"] = "s1";
+        (await ui.Api.PutAsJsonAsync("/api/v1/warehouses/WH-SH", warehouse)).EnsureSuccessStatusCode();
+        JsonNode ours = await ui.GetAsync("/api/v1/orders?warehouseId=WH-SH&pageSize=200");
+        int total = ours["total"]!.GetValue<int>();
+        string toShip = (await ui.GetAsync("/api/v1/orders?warehouseId=WH-SH&status=Allocated&pageSize=1"))["items"]![0]!["orderId"]!.ToString();
+        string elsewhere = (await ui.GetAsync("/api/v1/orders?status=Allocated&pageSize=200"))["items"]!.AsArray()
+            .First(o => !o!["warehouseIds"]!.AsArray().Any(w => w!.ToString() == "WH-SH"))!["orderId"]!.ToString();
+
+        await ui.Page.GotoAsync("/");
+
+        await Expect(ui.Page.Locator(".view[data-view='orders'] .pager-info")).ToContainTextAsync($"共 {total} 单");
+        ILocator rows = ui.Page.Locator("table.orders tbody tr");
+        await Expect(rows).ToHaveCountAsync(Math.Min(total, 50));
+        Assert.All(await rows.EvaluateAllAsync<string[]>("rows => rows.map((r) => r.dataset.order)"),
+            id => Assert.Contains(ours["items"]!.AsArray(), o => o!["orderId"]!.ToString() == id));
+        await Expect(ui.Page.Locator("nav a:visible")).ToHaveTextAsync(["订单 Orders"]);
+        await Expect(ui.Page.Locator("#live")).ToBeHiddenAsync();
+        await Expect(ui.Page.Locator("select[name='warehouseId']")).ToHaveCountAsync(0);
+        await Expect(ui.Page.Locator("#principal .role[data-role='supplier:s1']")).ToHaveTextAsync("供应商 s1");
+
+        await ui.Page.GotoAsync($"/#/order/{toShip}");
+        ILocator ship = ui.Page.Locator("form.order-form[data-action='ship']");
+        await ship.Locator("input[name='carrier']").FillAsync("YTO");
+        await ship.Locator("input[name='trackingNo']").FillAsync("YT123123123");
+        await Expect(ui.Page.Locator(".order-status button")).ToHaveCountAsync(0);
+        await ship.GetByRole(AriaRole.Button, new() { Name = "出库 Ship" }).ClickAsync();
+        await Expect(Stamp(ui.Page, "Shipped")).ToHaveClassAsync("done");
+        Assert.Equal("Shipped", (await ui.GetAsync($"/api/v1/orders/{toShip}"))["status"]!.ToString());
+
+        await ui.Page.GotoAsync($"/#/order/{elsewhere}");
+        await Expect(ui.Page.Locator(".view .empty")).ToContainTextAsync("找不到订单");
+    }
+
+    [PostgresFact]
+    public async Task AConnectorsAccountSignedInFindsNoViewsAndNoEventStream()
+    {
+        string tenant = browser.NewTenant();
+        string user = $"connector-{tenant}";
+        await browser.PutUserAsync(user, ["connector:taobao"], [tenant]);
+        await using UiSession ui = await browser.SignedInSessionAsync(user, tenant);
+        var calls = new List<string>();
+        ui.Page.Request += (_, request) => calls.Add(new Uri(request.Url).AbsolutePath);
+
+        await ui.Page.GotoAsync("/#/breakers");
+
+        await Expect(ui.Page.Locator("#outlet .empty")).ToContainTextAsync("此账号不使用管理界面");
+        await Expect(ui.Page.Locator("nav a:visible")).ToHaveCountAsync(0);
+        await Expect(ui.Page.Locator("#live")).ToBeHiddenAsync();
+        await Expect(ui.Page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" })).ToBeVisibleAsync();
+        Assert.Equal(["/api/v1/auth/me"], calls.Where(path => path.StartsWith("/api/", StringComparison.Ordinal)));
+    }
+
     private static async Task<string> FirstOrderAsync(UiSession ui, string status) =>
         (await ui.GetAsync($"/api/v1/orders?status={status}&pageSize=1"))["items"]![0]!["orderId"]!.ToString();
 }

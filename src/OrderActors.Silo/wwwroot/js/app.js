@@ -1,10 +1,11 @@
 import { api } from './api.js';
+import { fill } from './dom.js';
 import { connectLive } from './live.js';
 import { showError, showInfo } from './notices.js';
 import { createRouter } from './router.js';
 import { begin, can } from './session.js';
 import { showPrincipal, showTenantPicker } from './topbar.js';
-import { runCommand } from './widgets.js';
+import { empty, runCommand } from './widgets.js';
 import { breakersView } from './views/breakers.js';
 import { dashboardView } from './views/dashboard.js';
 import { exceptionsView } from './views/exceptions.js';
@@ -12,6 +13,28 @@ import { orderView } from './views/order.js';
 import { ordersView } from './views/orders.js';
 
 const DEMO_ORDERS = 300;
+
+const ALL_VIEWS = {
+  dashboard: dashboardView,
+  breakers: breakersView,
+  exceptions: exceptionsView,
+  orders: ordersView,
+  order: orderView,
+};
+
+/**
+ * The views the principal may read, and the one a bare or unknown hash opens: everything with `read`; a
+ * supplier (orders.read only) its own orders; a machine's role (a connector) none.
+ */
+function viewsOf() {
+  if (can('read')) {
+    return { views: ALL_VIEWS, fallback: 'dashboard' };
+  }
+  if (can('orders.read')) {
+    return { views: { orders: ordersView, order: orderView }, fallback: 'orders' };
+  }
+  return null;
+}
 
 // A failure nobody awaited (a handler's bug, a dropped connection) still reaches the operator.
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
@@ -30,20 +53,25 @@ async function start() {
   showPrincipal(document.getElementById('principal'), me);
   showTenantPicker(document.getElementById('tenant-picker'), me);
 
-  const router = createRouter(document.getElementById('outlet'), {
-    dashboard: dashboardView,
-    breakers: breakersView,
-    exceptions: exceptionsView,
-    orders: ordersView,
-    order: orderView,
-  }, 'dashboard');
-
   const signOut = document.getElementById('sign-out');
   signOut.addEventListener('click', async () => {
     if (await runCommand(signOut, '退出中… Signing out', () => api.signOut().then(() => true))) {
       location.assign('login.html');
     }
   });
+
+  // The event stream needs `read`: a supplier's views load without it, a connector has none.
+  const live = document.getElementById('live');
+  live.hidden = !can('read');
+  const readable = viewsOf();
+  for (const link of document.querySelectorAll('nav a[data-route]')) {
+    link.hidden = !readable || !(link.dataset.route in readable.views);
+  }
+  if (!readable) {
+    fill(document.getElementById('outlet'), empty(`此账号不使用管理界面 This account (${me.roles.join(', ')}) has no views here: it works through the API`));
+    return;
+  }
+  const router = createRouter(document.getElementById('outlet'), readable.views, readable.fallback);
 
   const demo = document.getElementById('demo');
   demo.hidden = !can('demo.seed');
@@ -55,7 +83,9 @@ async function start() {
     }
   });
 
-  connectLive(document.getElementById('live'), router.notify, router.refresh);
+  if (can('read')) {
+    connectLive(live, router.notify, router.refresh);
+  }
   router.start();
 }
 
