@@ -18,7 +18,7 @@ public sealed class BreakerBoardTests(BrowserFixture browser)
         await using UiSession ui = await browser.NewSessionAsync();
         await ui.SeedDemoAsync(120);
         string warehouse = await BusiestWarehouseAsync(ui);
-        await using UiSession watcher = await browser.NewSessionAsync(ui.Tenant);
+        await using UiSession watcher = await browser.NewSessionAsync(ui.Tenant, "viewer");
         await watcher.OpenAsync("#/dashboard");
         await Expect(Stat(watcher.Page, "openBreakers")).ToHaveTextAsync("0");
         await Expect(Stat(watcher.Page, "reroutes")).ToHaveTextAsync("0");

@@ -14,7 +14,7 @@ public sealed class DashboardTests(BrowserFixture browser)
     [PostgresFact]
     public async Task LoadingDemoDataFromTheButtonFillsTheDashboardLiveAndNothingIsOversold()
     {
-        await using UiSession ui = await browser.NewSessionAsync();
+        await using UiSession ui = await browser.NewSessionAsync(role: "admin");
         await ui.OpenAsync("#/dashboard");
         await Expect(Stat(ui.Page, "totalOrders")).ToHaveTextAsync("0");
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Playwright;
 using OrderActors.Silo.TestHost;
 
@@ -6,19 +7,21 @@ namespace OrderActors.Silo.BrowserTests.Support;
 /// <summary>
 /// One silo (real Kestrel, fresh PostgreSQL) and one headless Debian Chromium shared by the browser tests.
 /// Playwright never downloads a browser here: it drives /usr/bin/chromium (scripts/ensure-chromium.sh
-/// installs it) through the Node driver bundled in its NuGet package. Each test gets its own tenant.
+/// installs it) through the Node driver bundled in its NuGet package. Each session is a browser context of
+/// its own (its own cookies), signed in as a user created for it, in a tenant nobody else uses.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The password of every user the tests create (the server wants at least 10 characters).</summary>
+    public const string Password = "browser-test-password";
+
     private IPlaywright? _playwright;
-    private DirectoryInfo? _profile;
+    private IBrowser? _browser;
     private int _tenants;
 
     public SiloHost Silo { get; private set; } = null!;
-
-    public IBrowserContext Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -28,8 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         Silo = await SiloHost.StartAsync();
         _playwright = await Playwright.CreateAsync();
-        _profile = Directory.CreateTempSubdirectory("orderactors-chromium-");
-        Browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile.FullName, new BrowserTypeLaunchPersistentContextOptions
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -38,34 +40,72 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
             ],
-            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
-            Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai",
         });
-        Browser.SetDefaultTimeout(30_000);
         // Live updates arrive within a second or two, but this machine may be busy building other things.
         Assertions.SetDefaultExpectTimeout(30_000);
     }
 
-    /// <summary>A page of the admin UI and an API client, both for a tenant nobody else uses, or for <paramref name="tenant"/>.</summary>
-    public async Task<UiSession> NewSessionAsync(string? tenant = null)
+    /// <summary>A tenant no other test uses.</summary>
+    public string NewTenant() => $"ui{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..20];
+
+    /// <summary>A browser context with no session: what someone who has not signed in sees.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
     {
-        tenant ??= $"ui{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..20];
-        IPage page = await Browser.NewPageAsync();
-        await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["X-Tenant"] = tenant });
-        var api = new HttpClient { BaseAddress = Silo.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        IBrowserContext context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Silo.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
+    /// <summary>Creates the user, or gives an existing one these roles and tenants (PUT /api/v1/users/{user} with the admin key).</summary>
+    public async Task PutUserAsync(string user, IReadOnlyList<string> roles, IReadOnlyList<string> tenants)
+    {
+        using HttpResponseMessage response = await Silo.Client.PutAsJsonAsync($"/api/v1/users/{user}", new { password = Password, roles, tenants });
+        Assert.True(response.IsSuccessStatusCode, $"PUT /api/v1/users/{user} → {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// A page signed in as a user with <paramref name="role"/> holding only <paramref name="tenant"/> (a new tenant when null),
+    /// and an admin API client for that tenant, to arrange and to check what the page did.
+    /// </summary>
+    public async Task<UiSession> NewSessionAsync(string? tenant = null, string role = "operator")
+    {
+        tenant ??= NewTenant();
+        string user = $"{role}-{tenant}";
+        await PutUserAsync(user, [role], [tenant]);
+        return await SignedInSessionAsync(user, tenant);
+    }
+
+    /// <summary>A page signed in as an existing <paramref name="user"/> (password <see cref="Password"/>), checked against <paramref name="tenant"/>.</summary>
+    public async Task<UiSession> SignedInSessionAsync(string user, string tenant)
+    {
+        IBrowserContext context = await NewContextAsync();
+        IAPIResponse signIn = await context.APIRequest.PostAsync("/api/v1/auth/session", new() { DataObject = new { user, password = Password } });
+        Assert.True(signIn.Ok, $"signing in as {user} → {signIn.Status}: {await signIn.TextAsync()}");
+        return new UiSession(context, await context.NewPageAsync(), AdminClient(tenant), tenant, user);
+    }
+
+    /// <summary>An API client with the bootstrap admin key, in <paramref name="tenant"/>.</summary>
+    public HttpClient AdminClient(string tenant)
+    {
+        HttpClient api = Silo.ClientWith(Silo.AdminKey);
+        api.Timeout = TimeSpan.FromSeconds(90);
         api.DefaultRequestHeaders.Add("X-Tenant", tenant);
-        return new UiSession(page, api, Silo.BaseAddress, tenant);
+        return api;
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null)
+        if (_browser is not null)
         {
-            await Browser.DisposeAsync();
+            await _browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        _profile?.Delete(recursive: true);
         if (Silo is not null)
         {
             await Silo.DisposeAsync();

@@ -4,10 +4,15 @@ using Microsoft.Playwright;
 
 namespace OrderActors.Silo.BrowserTests.Support;
 
-/// <summary>A browser page on the admin UI and an API client for the same tenant, to arrange and to check what the page did.</summary>
-public sealed class UiSession(IPage page, HttpClient api, Uri baseAddress, string tenant) : IAsyncDisposable
+/// <summary>
+/// A signed-in browser page on the admin UI (in a browser context of its own) and an admin API client for the
+/// same tenant, to arrange and to check what the page did.
+/// </summary>
+public sealed class UiSession(IBrowserContext context, IPage page, HttpClient api, string tenant, string user) : IAsyncDisposable
 {
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
+
+    public IBrowserContext Context { get; } = context;
 
     public IPage Page { get; } = page;
 
@@ -15,10 +20,13 @@ public sealed class UiSession(IPage page, HttpClient api, Uri baseAddress, strin
 
     public string Tenant { get; } = tenant;
 
+    /// <summary>Who the page is signed in as (order timelines name it <c>operator:{user}</c>).</summary>
+    public string User { get; } = user;
+
     /// <summary>Opens a view (`#/breakers`, `#/order/ID` …) and waits until its live connection is up.</summary>
     public async Task OpenAsync(string hash)
     {
-        await Page.GotoAsync(new Uri(baseAddress, "/" + hash).ToString());
+        await Page.GotoAsync("/" + hash);
         await Assertions.Expect(Page.Locator("#live")).ToHaveAttributeAsync("data-state", "live");
     }
 
@@ -64,7 +72,7 @@ public sealed class UiSession(IPage page, HttpClient api, Uri baseAddress, strin
 
     public async ValueTask DisposeAsync()
     {
-        await Page.CloseAsync();
+        await Context.CloseAsync();
         Api.Dispose();
     }
 }

@@ -1,28 +1,16 @@
-// The REST facade (docs/API.md). Commands carry the operator's name, for the order timelines, and a
-// fresh idempotency key, so that a retried click never runs twice on the server.
+import { activeTenant, csrfToken } from './session.js';
 
-const OPERATOR_KEY = 'orderactors.operator';
-const DEFAULT_OPERATOR = 'admin-ui';
+// The REST facade (docs/API.md). The browser's session cookie says who acts (the server writes that
+// name on order timelines); every call names this tab's tenant, and every command carries the session's
+// CSRF token and a fresh idempotency key, so that a retried click never runs twice on the server.
 
-export function operatorName() {
-  return localStorage.getItem(OPERATOR_KEY) || DEFAULT_OPERATOR;
-}
-
-export function setOperatorName(name) {
-  const trimmed = name.trim();
-  if (trimmed) {
-    localStorage.setItem(OPERATOR_KEY, trimmed);
-  } else {
-    localStorage.removeItem(OPERATOR_KEY);
-  }
-}
-
-/** A failed call, carrying the server's RFC 7807 problem details (title, detail, errors). */
+/** A failed call, carrying the server's RFC 7807 problem details (title, detail, errors) and, on a 429, the seconds to wait. */
 class ApiError extends Error {
-  constructor(status, problem) {
+  constructor(status, problem, retryAfter = null) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -36,12 +24,8 @@ function newIdempotencyKey() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (method !== 'GET') {
-    headers['X-Operator'] = operatorName();
-    headers['Idempotency-Key'] = newIdempotencyKey();
-  }
+async function send(method, path, body, headers) {
+  headers.Accept = 'application/json';
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
@@ -54,9 +38,56 @@ async function request(method, path, body) {
   const text = await response.text();
   const data = parseJson(text);
   if (!response.ok) {
-    throw new ApiError(response.status, problemOf(response, data, text));
+    throw new ApiError(response.status, problemOf(response, data, text), retryAfterSeconds(response.headers.get('Retry-After')));
   }
   return data;
+}
+
+/** A call of the signed-in app: without a session (none, expired, signed out elsewhere) it goes to the login page. */
+async function request(method, path, body) {
+  const headers = {};
+  const tenant = activeTenant();
+  if (tenant) {
+    headers['X-Tenant'] = tenant;
+  }
+  if (method !== 'GET') {
+    headers['Idempotency-Key'] = newIdempotencyKey();
+    const csrf = csrfToken();
+    if (csrf) {
+      headers['X-CSRF-Token'] = csrf;
+    }
+  }
+  try {
+    return await send(method, path, body, headers);
+  } catch (error) {
+    if (error.status === 401) {
+      signInAgain();
+    }
+    throw error;
+  }
+}
+
+/** Sends the browser to the login page, keeping the hash, so that signing in comes back to this view. */
+export function signInAgain() {
+  location.assign(`login.html${location.hash}`);
+}
+
+/** Signs in with the session cookie (HttpOnly, set by the server). 401: wrong user or password; 429: `retryAfter` seconds. */
+export const signIn = (user, password) => send('POST', '/api/v1/auth/session', { user, password }, {});
+
+/** The login page's question whether a session already stands: a 401 is the answer there, not a reason to go anywhere. */
+export const currentSession = () => send('GET', '/api/v1/auth/me', undefined, {});
+
+/** The live event stream of this tab's tenant (EventSource cannot send headers, so the tenant goes in the query). */
+export const eventsUrl = () => `/api/v1/events${query({ tenant: activeTenant() })}`;
+
+// Retry-After is seconds here (the contract), or an HTTP date as RFC 9110 also allows.
+function retryAfterSeconds(header) {
+  if (!header) {
+    return null;
+  }
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header) : Math.ceil((Date.parse(header) - Date.now()) / 1000);
+  return Number.isFinite(seconds) ? Math.max(0, seconds) : null;
 }
 
 function parseJson(text) {
@@ -91,6 +122,8 @@ function query(params) {
 const id = encodeURIComponent;
 
 export const api = {
+  me: () => request('GET', '/api/v1/auth/me'),
+  signOut: () => request('DELETE', '/api/v1/auth/session'),
   dashboard: () => request('GET', '/api/v1/dashboard'),
   warehouses: () => request('GET', '/api/v1/warehouses'),
   tripBreaker: (warehouseId, reason) => request('POST', `/api/v1/warehouses/${id(warehouseId)}/breaker/trip`, { reason }),
@@ -98,5 +131,8 @@ export const api = {
   orders: (filters) => request('GET', `/api/v1/orders${query(filters)}`),
   order: (orderId) => request('GET', `/api/v1/orders/${id(orderId)}`),
   releaseHold: (orderId) => request('POST', `/api/v1/orders/${id(orderId)}/release-hold`),
+  ship: (orderId, carrier, trackingNo) => request('POST', `/api/v1/orders/${id(orderId)}/ship`, { carrier, trackingNo }),
+  cancel: (orderId, reason) => request('POST', `/api/v1/orders/${id(orderId)}/cancel`, { reason }),
+  receiver: (orderId, receiver) => request('POST', `/api/v1/orders/${id(orderId)}/receiver`, receiver),
   loadDemo: (orders) => request('POST', '/api/v1/demo', { orders }),
 };

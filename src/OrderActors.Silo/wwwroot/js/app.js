@@ -1,8 +1,11 @@
-import { api, operatorName, setOperatorName } from './api.js';
+import { api } from './api.js';
+import { fill } from './dom.js';
 import { connectLive } from './live.js';
 import { showError, showInfo } from './notices.js';
 import { createRouter } from './router.js';
-import { runCommand } from './widgets.js';
+import { begin, can } from './session.js';
+import { showPrincipal, showTenantPicker } from './topbar.js';
+import { empty, runCommand } from './widgets.js';
 import { breakersView } from './views/breakers.js';
 import { dashboardView } from './views/dashboard.js';
 import { exceptionsView } from './views/exceptions.js';
@@ -11,32 +14,79 @@ import { ordersView } from './views/orders.js';
 
 const DEMO_ORDERS = 300;
 
-const router = createRouter(document.getElementById('outlet'), {
+const ALL_VIEWS = {
   dashboard: dashboardView,
   breakers: breakersView,
   exceptions: exceptionsView,
   orders: ordersView,
   order: orderView,
-}, 'dashboard');
+};
 
-const operator = document.getElementById('operator');
-operator.value = operatorName();
-operator.addEventListener('change', () => {
-  setOperatorName(operator.value);
-  operator.value = operatorName();
-});
-
-const demo = document.getElementById('demo');
-demo.addEventListener('click', async () => {
-  const result = await runCommand(demo, '加载中… Loading', () => api.loadDemo(DEMO_ORDERS));
-  if (result) {
-    showInfo(`已加载演示数据 Demo loaded: ${result.warehouses} 个仓库, ${result.skus} 个 SKU, ${result.orders} 单 — 分仓在后台进行`);
-    router.refresh();
+/**
+ * The views the principal may read, and the one a bare or unknown hash opens: everything with `read`; a
+ * supplier (orders.read only) its own orders; a machine's role (a connector) none.
+ */
+function viewsOf() {
+  if (can('read')) {
+    return { views: ALL_VIEWS, fallback: 'dashboard' };
   }
-});
+  if (can('orders.read')) {
+    return { views: { orders: ordersView, order: orderView }, fallback: 'orders' };
+  }
+  return null;
+}
 
 // A failure nobody awaited (a handler's bug, a dropped connection) still reaches the operator.
 window.addEventListener('unhandledrejection', (e) => showError(e.reason));
 
-connectLive(document.getElementById('live'), router.notify, router.refresh);
-router.start();
+async function start() {
+  let me;
+  try {
+    me = await api.me();
+  } catch (error) {
+    if (error.status !== 401) {
+      showError(error);
+    }
+    return;
+  }
+  begin(me);
+  showPrincipal(document.getElementById('principal'), me);
+  showTenantPicker(document.getElementById('tenant-picker'), me);
+
+  const signOut = document.getElementById('sign-out');
+  signOut.addEventListener('click', async () => {
+    if (await runCommand(signOut, '退出中… Signing out', () => api.signOut().then(() => true))) {
+      location.assign('login.html');
+    }
+  });
+
+  // The event stream needs `read`: a supplier's views load without it, a connector has none.
+  const live = document.getElementById('live');
+  live.hidden = !can('read');
+  const readable = viewsOf();
+  for (const link of document.querySelectorAll('nav a[data-route]')) {
+    link.hidden = !readable || !(link.dataset.route in readable.views);
+  }
+  if (!readable) {
+    fill(document.getElementById('outlet'), empty(`此账号不使用管理界面 This account (${me.roles.join(', ')}) has no views here: it works through the API`));
+    return;
+  }
+  const router = createRouter(document.getElementById('outlet'), readable.views, readable.fallback);
+
+  const demo = document.getElementById('demo');
+  demo.hidden = !can('demo.seed');
+  demo.addEventListener('click', async () => {
+    const result = await runCommand(demo, '加载中… Loading', () => api.loadDemo(DEMO_ORDERS));
+    if (result) {
+      showInfo(`已加载演示数据 Demo loaded: ${result.warehouses} 个仓库, ${result.skus} 个 SKU, ${result.orders} 单 — 分仓在后台进行`);
+      router.refresh();
+    }
+  });
+
+  if (can('read')) {
+    connectLive(live, router.notify, router.refresh);
+  }
+  router.start();
+}
+
+start();

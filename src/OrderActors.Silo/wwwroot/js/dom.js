@@ -1,10 +1,11 @@
 // Every element is built here, and every piece of text goes in as a text node: server data is never
-// parsed as HTML, so it cannot inject markup.
+// parsed as HTML, so it cannot inject markup. Styles go through the CSSOM (`style` is an object), never
+// a style attribute, which the Content-Security-Policy (style-src 'self') refuses.
 
 /**
- * Creates an element. `props`: `class`, `on<event>` handlers, `dataset`, booleans (`disabled`,
- * `selected`, `hidden`) and any other attribute. Children are nodes, strings, numbers, arrays; null,
- * undefined and false are skipped.
+ * Creates an element. `props`: `class`, `on<event>` handlers, `dataset`, `style` (an object of CSS
+ * properties), booleans (`disabled`, `selected`, `hidden`) and any other attribute. Children are nodes,
+ * strings, numbers, arrays; null, undefined and false are skipped.
  */
 export function h(tag, props = {}, ...children) {
   const element = document.createElement(tag);
@@ -16,6 +17,8 @@ export function h(tag, props = {}, ...children) {
       element.addEventListener(name.slice(2), value);
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
+    } else if (name === 'style') {
+      Object.assign(element.style, value);
     } else if (value === true) {
       element.setAttribute(name, '');
     } else {

@@ -72,3 +72,20 @@ export const channelLabel = (channel) => channelNames.get(channel) ?? channel;
 export const holdLabel = (code) => holdNames.get(code) ?? code;
 export const breakerLabel = (state) => breakerNames.get(state) ?? state;
 export const layerLabel = (layer) => EXPLANATION_LAYERS.get(layer) ?? '';
+
+const ROLES = new Map([
+  ['admin', '管理员'],
+  ['operator', '操作员'],
+  ['viewer', '只读'],
+  ['finance', '财务'],
+  ['hq', '总部'],
+  ['supplier', '供应商'],
+  ['connector', '渠道接入'],
+]);
+
+/** `supplier:S1` reads 供应商 S1: the kind in Chinese, then whom it names. */
+export function roleLabel(role) {
+  const [kind, ...rest] = role.split(':');
+  const name = ROLES.get(kind);
+  return name ? [name, ...rest].join(' ') : role;
+}

@@ -1,8 +1,10 @@
+import { api, eventsUrl } from './api.js';
 import { time } from './format.js';
 
 // Server-sent events from /api/v1/events. EventSource reconnects by itself and resumes with
 // Last-Event-ID; only when the server refuses the stream outright (it closes the source) do we start
-// a new one after a pause.
+// a new one after a pause — once /auth/me says the session still stands; without one, that call
+// goes to the login page.
 
 const STREAMS = ['order', 'warehouse', 'stock'];
 const RETRY_AFTER_CLOSE_MS = 5000;
@@ -28,7 +30,7 @@ export function connectLive(indicator, onEvent, onResumed) {
 
   const open = (fresh) => {
     show(everOpen ? 'reconnecting' : 'connecting');
-    const source = new EventSource('/api/v1/events');
+    const source = new EventSource(eventsUrl());
     source.onopen = () => {
       show('live');
       if (fresh && everOpen) {
@@ -40,7 +42,7 @@ export function connectLive(indicator, onEvent, onResumed) {
     source.onerror = () => {
       show(everOpen ? 'reconnecting' : 'connecting');
       if (source.readyState === EventSource.CLOSED) {
-        setTimeout(() => open(true), RETRY_AFTER_CLOSE_MS);
+        setTimeout(reopenUnlessSignedOut, RETRY_AFTER_CLOSE_MS);
       }
     };
     for (const stream of STREAMS) {
@@ -50,6 +52,12 @@ export function connectLive(indicator, onEvent, onResumed) {
       });
     }
   };
+
+  const reopenUnlessSignedOut = () => api.me().then(() => open(true), (error) => {
+    if (error.status !== 401) {
+      open(true);
+    }
+  });
 
   open(true);
 }

@@ -3,6 +3,11 @@ import { h } from './dom.js';
 const INFO_LIFETIME_MS = 8000;
 const region = () => document.getElementById('notices');
 
+// The server's words stay as it wrote them; a refusal of the role also says so in the operators' terms.
+const HINTS = {
+  403: '当前角色无此权限 Your role does not allow this',
+};
+
 /** Shows what went wrong, as the server put it, until the operator closes it. */
 export function showError(error) {
   const problem = error.problem ?? { title: error.message || String(error) };
@@ -18,6 +23,7 @@ export function showError(error) {
   const notice = h('div', { class: 'notice error', role: 'alert', dataset: { key } },
     h('div', { class: 'notice-body' },
       h('strong', { class: 'notice-title' }, problem.title, error.status ? ` (${error.status})` : ''),
+      HINTS[error.status] ? h('div', { class: 'notice-hint' }, HINTS[error.status]) : null,
       problem.detail ? h('div', { class: 'notice-detail' }, problem.detail) : null,
       fieldErrors(problem.errors)),
     h('span', { class: 'repeats', dataset: { count: '1' } }),

@@ -2,6 +2,7 @@ import { api } from '../api.js';
 import { h, fill } from '../dom.js';
 import { celsius, number, percent, time } from '../format.js';
 import { showInfo } from '../notices.js';
+import { can } from '../session.js';
 import { breakerBadge, empty, runCommand, title } from '../widgets.js';
 
 // The board is rebuilt on every live event, so the outcome of the last trip per warehouse is kept
@@ -10,7 +11,7 @@ const lastTrips = new Map();
 
 const RATIO_WARNING = 0.85;
 
-/** 熔断看板: every warehouse's breaker, with Trip and Reset. */
+/** 熔断看板: every warehouse's breaker, with Trip and Reset for a role that may use them (breakers.write). */
 export function breakersView(section, route, reload) {
   const grid = h('div', { class: 'warehouse-grid' });
   section.append(title('熔断看板', 'Breaker board'), grid);
@@ -49,10 +50,6 @@ export function breakersView(section, route, reload) {
 
 function card(w, trip, reset) {
   const state = w.breaker.state;
-  const tripButton = h('button', { type: 'button', class: 'danger', disabled: state === 'Open', dataset: { action: 'trip' } }, '熔断 Trip');
-  const resetButton = h('button', { type: 'button', disabled: state === 'Closed', dataset: { action: 'reset' } }, '恢复 Reset');
-  tripButton.addEventListener('click', () => trip(w, tripButton));
-  resetButton.addEventListener('click', () => reset(w, resetButton));
   return h('article', { class: `warehouse breaker-${state}`, dataset: { warehouse: w.warehouseId, state } },
     h('header', {},
       h('div', {},
@@ -69,7 +66,16 @@ function card(w, trip, reset) {
       item('已改派 Rerouted orders', number(w.reroutedOrders)),
       item('备用仓 Backups', w.backups.length ? w.backups.join(', ') : '—')),
     tripOutcome(lastTrips.get(w.warehouseId)),
-    h('footer', {}, tripButton, resetButton));
+    can('breakers.write') ? controls(w, trip, reset) : null);
+}
+
+function controls(w, trip, reset) {
+  const state = w.breaker.state;
+  const tripButton = h('button', { type: 'button', class: 'danger', disabled: state === 'Open', dataset: { action: 'trip' } }, '熔断 Trip');
+  const resetButton = h('button', { type: 'button', disabled: state === 'Closed', dataset: { action: 'reset' } }, '恢复 Reset');
+  tripButton.addEventListener('click', () => trip(w, tripButton));
+  resetButton.addEventListener('click', () => reset(w, resetButton));
+  return h('footer', {}, tripButton, resetButton);
 }
 
 const item = (label, value) => h('div', {}, h('dt', {}, label), h('dd', {}, value));
@@ -87,7 +93,7 @@ function ratio(value) {
     return '—';
   }
   return h('span', { class: 'ratio' },
-    h('span', { class: 'bar' }, h('span', { class: `bar-fill ${value > RATIO_WARNING ? 'high' : ''}`, style: `width:${Math.min(100, value * 100)}%` })),
+    h('span', { class: 'bar' }, h('span', { class: `bar-fill ${value > RATIO_WARNING ? 'high' : ''}`, style: { width: `${Math.min(100, value * 100)}%` } })),
     percent(value));
 }
 

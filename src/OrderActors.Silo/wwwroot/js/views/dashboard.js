@@ -53,7 +53,7 @@ function statusBars(byStatus) {
   return h('ul', { class: 'bars' }, rows.map(([status]) =>
     h('li', { dataset: { status } },
       h('a', { href: `#/orders?status=${status}` }, statusBadge(status)),
-      h('span', { class: 'bar' }, h('span', { class: `bar-fill status-${status}`, style: `width:${(100 * byStatus[status]) / max}%` })),
+      h('span', { class: 'bar' }, h('span', { class: `bar-fill status-${status}`, style: { width: `${(100 * byStatus[status]) / max}%` } })),
       h('span', { class: 'bar-count' }, number(byStatus[status])))));
 }
 

@@ -4,11 +4,12 @@ import { money, time } from '../format.js';
 import { navigate } from '../hash.js';
 import { HOLD_CODES, channelLabel, holdLabel, statusLabel } from '../labels.js';
 import { showInfo } from '../notices.js';
+import { can } from '../session.js';
 import { empty, holdChip, orderLink, pager, runCommand, select, title } from '../widgets.js';
 
 const PAGE_SIZE = 50;
 
-/** 异常队列: orders on hold, filtered by hold code, each with a Release button. */
+/** 异常队列: orders on hold, filtered by hold code, each with a Release button for a role that may release (orders.write). */
 export function exceptionsView(section, route, reload) {
   const holdCode = route.params.get('holdCode') ?? '';
   const page = Number(route.params.get('page') ?? '1');
@@ -47,19 +48,23 @@ export function exceptionsView(section, route, reload) {
 }
 
 function table(items, release) {
+  const releases = can('orders.write');
   return h('table', { class: 'orders' },
     h('thead', {}, h('tr', {},
       h('th', {}, '订单号 Order'), h('th', {}, '渠道 Channel'), h('th', {}, '挂起原因 Holds'),
-      h('th', { class: 'num' }, '金额 Amount'), h('th', {}, '下单 Created'), h('th', {}, ''))),
-    h('tbody', {}, items.map((o) => {
-      const button = h('button', { type: 'button', class: 'primary', dataset: { action: 'release' } }, '放行 Release');
-      button.addEventListener('click', () => release(o.orderId, button));
-      return h('tr', { dataset: { order: o.orderId } },
+      h('th', { class: 'num' }, '金额 Amount'), h('th', {}, '下单 Created'), releases ? h('th', {}, '') : null)),
+    h('tbody', {}, items.map((o) =>
+      h('tr', { dataset: { order: o.orderId } },
         h('td', {}, orderLink(o.orderId)),
         h('td', {}, channelLabel(o.channel)),
         h('td', {}, o.holdCodes.map(holdChip)),
         h('td', { class: 'num' }, money(o.amountFen)),
         h('td', {}, time(o.createdAt)),
-        h('td', { class: 'actions' }, button));
-    })));
+        releases ? h('td', { class: 'actions' }, releaseButton(o.orderId, release)) : null))));
+}
+
+function releaseButton(orderId, release) {
+  const button = h('button', { type: 'button', class: 'primary', dataset: { action: 'release' } }, '放行 Release');
+  button.addEventListener('click', () => release(orderId, button));
+  return button;
 }

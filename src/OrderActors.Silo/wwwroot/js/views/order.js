@@ -2,8 +2,8 @@ import { api } from '../api.js';
 import { h, fill } from '../dom.js';
 import { money, number, time } from '../format.js';
 import { channelLabel, layerLabel, statusLabel } from '../labels.js';
-import { showInfo } from '../notices.js';
-import { empty, holdChip, panel, runCommand, statusBadge, title } from '../widgets.js';
+import { empty, holdChip, panel, statusBadge, title } from '../widgets.js';
+import { orderForm, statusCommands } from './order-actions.js';
 
 // The stamps buyers and customer service ask about (已分仓 / 已出库 / 在途 …), in flow order.
 const STAMPS = ['Paid', 'Allocated', 'Shipped', 'InTransit', 'Delivered', 'Completed'];
@@ -13,14 +13,6 @@ export function orderView(section, route, reload) {
   const orderId = route.segments[0] ?? '';
   const body = h('div', { class: 'order' });
   section.append(title(`订单 ${orderId}`, 'Order'), body);
-
-  const release = async (button) => {
-    const order = await runCommand(button, '放行中… Releasing', () => api.releaseHold(orderId));
-    if (order) {
-      showInfo(`${orderId} 已放行 released → ${statusLabel(order.status)} ${order.status}`);
-      reload();
-    }
-  };
 
   return {
     wants: (stream, event) => stream === 'order' && event.subject === orderId,
@@ -36,8 +28,9 @@ export function orderView(section, route, reload) {
       }
       fill(body,
         h('div', { class: 'order-status' }, statusBadge(order.status), h('span', { class: 'customer-status' }, `买家看到 Buyer sees: ${order.customerStatus}`),
-          order.status === 'OnHold' ? releaseButton(release) : null),
+          h('span', { class: 'commands' }, statusCommands(order, reload))),
         stamps(order.timeline),
+        orderForm(order, reload),
         h('div', { class: 'panels' },
           panel('概要 Summary', summary(order)),
           panel('挂起 Holds', holds(order.holds))),
@@ -47,13 +40,6 @@ export function orderView(section, route, reload) {
           panel('时间线 Timeline', timeline(order.timeline))));
     },
   };
-}
-
-
-function releaseButton(release) {
-  const button = h('button', { type: 'button', class: 'primary', dataset: { action: 'release' } }, '放行 Release hold');
-  button.addEventListener('click', () => release(button));
-  return button;
 }
 
 function stamps(timeline) {

@@ -3,6 +3,7 @@ import { h, fill } from '../dom.js';
 import { money, time } from '../format.js';
 import { navigate } from '../hash.js';
 import { CHANNELS, ORDER_STATUSES, channelLabel } from '../labels.js';
+import { can } from '../session.js';
 import { empty, holdChip, orderLink, pager, select, statusBadge, title } from '../widgets.js';
 
 const PAGE_SIZE = 50;
@@ -14,7 +15,10 @@ export function ordersView(section, route) {
   const page = Number(route.params.get('page') ?? '1');
   const go = (changes) => navigate('orders', { ...current, page: 1, ...changes });
 
-  const warehouseFilter = h('label', {}, '仓库 Warehouse ', select('warehouseId', '全部 All', [], current.warehouseId, (e) => go({ warehouseId: e.target.value })));
+  // Warehouses are `read`: a supplier, whose list the server keeps to its own warehouses, has no such filter.
+  const warehouseFilter = can('read')
+    ? h('label', {}, '仓库 Warehouse ', select('warehouseId', '全部 All', [], current.warehouseId, (e) => go({ warehouseId: e.target.value })))
+    : null;
   const idInput = h('input', { type: 'search', name: 'orderId', placeholder: '订单号 Order id, e.g. taobao-123', size: 28 });
   const openForm = h('form', { class: 'open-order' }, idInput, h('button', { type: 'submit' }, '打开 Open'));
   openForm.addEventListener('submit', (e) => {
@@ -34,16 +38,16 @@ export function ordersView(section, route) {
       openForm),
     list);
 
-  let warehousesLoaded = false;
+  let warehousesWanted = warehouseFilter !== null;
   return {
     wants: (stream) => stream === 'order',
     async refresh() {
       const [result, warehouses] = await Promise.all([
         api.orders({ ...current, page, pageSize: PAGE_SIZE }),
-        warehousesLoaded ? null : api.warehouses(),
+        warehousesWanted ? api.warehouses() : null,
       ]);
       if (warehouses) {
-        warehousesLoaded = true;
+        warehousesWanted = false;
         warehouseFilter.querySelector('select').replaceWith(select('warehouseId', '全部 All',
           warehouses.map((w) => [w.warehouseId, `${w.name} ${w.warehouseId}`]), current.warehouseId, (e) => go({ warehouseId: e.target.value })));
       }
