@@ -9,7 +9,7 @@ public static class CliApp
     public static RootCommand Create(CliConsole console, CliEnvironment environment)
     {
         var root = new RootCommand(
-            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, stock, channel pulls, audit, health; sign-in).");
+            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, stock, channel pulls, audit, health; sign-in, users, API keys).");
         var globals = new GlobalOptions(environment);
         globals.AddTo(root);
         var scope = new CommandScope(globals, console);
@@ -23,6 +23,9 @@ public static class CliApp
         {
             root.Subcommands.Add(command);
         }
+        root.Subcommands.Add(UserCommands.Create(scope));
+        root.Subcommands.Add(ApiKeyCommands.Create(scope));
+        root.Subcommands.Add(AuditLogCommand.Create(scope));
         return root;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using OrderActors.Cli.Access;
 using OrderActors.Cli.Http;
 using OrderActors.Cli.Output;
@@ -32,6 +33,12 @@ public sealed class CommandContext(ParseResult parse, HubClient hub, Credential 
 
     /// <summary>The option's value when it was on the command line, null when it was left out.</summary>
     public int? Given(Option<int> option) => Parse.GetResult(option) is null ? null : Parse.GetValue(option);
+
+    /// <summary>The option's value as a query parameter, null when it was left out.</summary>
+    public string? QueryValue(Option<int> option) => Given(option)?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A time as a query parameter in ISO 8601 with its offset, null when it was left out.</summary>
+    public string? QueryValue(Option<DateTimeOffset?> option) => Value(option)?.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>A command line that parsed but cannot be run as it stands: says why, exit code 2.</summary>
     public int Usage(string message)

@@ -12,11 +12,14 @@ public sealed class GlobalOptions(CliEnvironment environment)
 
     public Option<string> Server { get; } = ServerOption(environment);
 
+    /// <summary>
+    /// Not on the root like the others but on each command that acts in a tenant (<see cref="HubAction"/> adds it):
+    /// <c>user set</c> and <c>apikey create</c> have a <c>--tenant</c> of their own, the tenants they grant.
+    /// </summary>
     public Option<string?> Tenant { get; } = new("--tenant")
     {
         Description = "The tenant to act in (X-Tenant header), one your credential holds; without it, its first ('default' for a credential of every tenant).",
         HelpName = "TENANT",
-        Recursive = true,
     };
 
     public Option<string?> Token { get; } = new("--token")
@@ -38,7 +41,6 @@ public sealed class GlobalOptions(CliEnvironment environment)
     public void AddTo(RootCommand root)
     {
         root.Options.Add(Server);
-        root.Options.Add(Tenant);
         root.Options.Add(Token);
         root.Options.Add(Json);
     }

@@ -12,10 +12,17 @@ public sealed record CommandScope(GlobalOptions Globals, CliConsole Console);
 /// <summary>Runs a command against the hub and turns every way it can fail into a message and an exit code.</summary>
 public static class HubAction
 {
+    /// <summary>The command's action, and the global <c>--tenant</c> unless the command has a <c>--tenant</c> of its own.</summary>
     /// <param name="change">For commands that change state: sends their idempotency key.</param>
     public static void SetHubAction(
-        this Command command, CommandScope scope, Func<CommandContext, CancellationToken, Task<int>> run, ChangeOptions? change = null) =>
+        this Command command, CommandScope scope, Func<CommandContext, CancellationToken, Task<int>> run, ChangeOptions? change = null)
+    {
+        if (!command.Options.Any(option => option.Name == scope.Globals.Tenant.Name))
+        {
+            command.Options.Add(scope.Globals.Tenant);
+        }
         command.SetAction((parse, cancellationToken) => RunAsync(parse, scope, scope.Globals.Credential(parse), change, run, cancellationToken));
+    }
 
     /// <summary>As <see cref="SetHubAction"/> for signing in: no credential is sent, so a 401 means a wrong user or password.</summary>
     public static void SetSignInAction(this Command command, CommandScope scope, Func<CommandContext, CancellationToken, Task<int>> run) =>

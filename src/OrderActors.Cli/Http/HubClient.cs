@@ -78,6 +78,13 @@ public sealed class HubClient : IDisposable
     /// <summary>A path segment from user input: ids may hold characters that mean something in a URL.</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
+    /// <summary>"?status=OnHold&amp;page=2" from the parameters that were given; "" when none was.</summary>
+    public static string Query(params (string Name, string? Value)[] parameters)
+    {
+        string[] given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToArray();
+        return given.Length == 0 ? "" : "?" + string.Join('&', given);
+    }
+
     private HttpRequestMessage CreateRequest(HttpMethod method, string path, object? body)
     {
         var request = new HttpRequestMessage(method, path);
