@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
 using OrderActors.Silo.Projections;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -14,14 +15,14 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/orders").WithTags("Orders");
-        group.MapGet("/{orderId}", GetAsync);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{orderId}/ship", ShipAsync);
-        group.MapPost("/{orderId}/cancel", CancelAsync);
-        group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync);
-        group.MapPost("/{orderId}/receiver", DecryptReceiverAsync);
-        group.MapPost("/{orderId}/deliver", DeliverAsync);
-        group.MapPost("/{orderId}/complete", CompleteAsync);
+        group.MapGet("/{orderId}", GetAsync).RequireAuthorization(Permissions.OrdersRead);
+        group.MapGet("/", ListAsync).RequireAuthorization(Permissions.OrdersRead);
+        group.MapPost("/{orderId}/ship", ShipAsync).RequireAuthorization(Permissions.OrdersShip);
+        group.MapPost("/{orderId}/cancel", CancelAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/receiver", DecryptReceiverAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/deliver", DeliverAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/complete", CompleteAsync).RequireAuthorization(Permissions.OrdersWrite);
         return group;
     }
 

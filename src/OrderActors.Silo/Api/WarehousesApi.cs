@@ -4,8 +4,9 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -17,12 +18,12 @@ public static class WarehousesApi
     public static RouteGroupBuilder MapWarehousesApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/warehouses").WithTags("Warehouses");
-        group.MapPut("/{warehouseId}", PutAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{warehouseId}", GetAsync);
-        group.MapPost("/{warehouseId}/breaker/trip", TripAsync);
-        group.MapPost("/{warehouseId}/breaker/reset", ResetAsync);
-        group.MapPost("/{warehouseId}/sensors", SensorsAsync);
+        group.MapPut("/{warehouseId}", PutAsync).RequireAuthorization(Permissions.SetupWrite);
+        group.MapGet("/", ListAsync).RequireAuthorization(Permissions.Read);
+        group.MapGet("/{warehouseId}", GetAsync).RequireAuthorization(Permissions.Read);
+        group.MapPost("/{warehouseId}/breaker/trip", TripAsync).RequireAuthorization(Permissions.BreakersWrite);
+        group.MapPost("/{warehouseId}/breaker/reset", ResetAsync).RequireAuthorization(Permissions.BreakersWrite);
+        group.MapPost("/{warehouseId}/sensors", SensorsAsync).RequireAuthorization(Permissions.SetupWrite);
         return group;
     }
 
