@@ -35,7 +35,8 @@ public sealed class HubClient : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
-            // Tenant names may be Chinese; header values go out as UTF-8 rather than being refused.
+            // A header value typed with non-ASCII characters (a tenant, an idempotency key) goes out as UTF-8, so that the
+            // server's answer says what is wrong with it instead of the request failing here as if the server were gone.
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         };
         _http = new HttpClient(handler) { BaseAddress = settings.Server, Timeout = RequestTimeout };

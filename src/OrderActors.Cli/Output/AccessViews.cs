@@ -23,7 +23,7 @@ public static class AccessViews
         output.Fields(
         [
             new("User 用户", principal.User),
-            new("Kind 类型", principal.Kind == "apiKey" ? "API key 接口密钥" : "user 用户"),
+            new("Kind 类型", principal.Kind switch { "user" => "user 用户", "apiKey" => "API key 接口密钥", _ => principal.Kind }),
             new("Roles 角色", List(principal.Roles)),
             new("Tenants 租户", List(principal.Tenants)),
             new("Tenant 当前租户", principal.Tenant),
