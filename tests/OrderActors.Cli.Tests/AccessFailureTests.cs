@@ -82,7 +82,7 @@ public sealed class AccessFailureTests : IDisposable
         Assert.Equal(
         [
             "orderactors: Forbidden (403)", "  Role viewer may not breakers.write.",
-            "  your roles do not allow this (see them with orderactors whoami); an admin grants roles with orderactors user set.",
+            "  your credential's roles or tenants do not allow this (orderactors whoami shows them); an admin grants them with orderactors user set.",
         ], run.Error.TrimEnd('\n').Split('\n'));
     }
 

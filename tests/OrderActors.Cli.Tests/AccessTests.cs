@@ -31,7 +31,7 @@ public sealed class AccessTests(SiloFixture silo) : IDisposable
     }
 
     [PostgresFact]
-    public async Task AViewerSetByTheAdminReadsButAWriteIsExitCode6WithTheServersReason()
+    public async Task AViewerSetByTheAdminReadsButAWriteOrAnotherTenantIsExitCode6()
     {
         DemoTenant demo = await silo.NewDemoTenantAsync();
         await demo.SignInAsync(Admin, "admin", silo.Host.AdminPassword);
@@ -42,15 +42,18 @@ public sealed class AccessTests(SiloFixture silo) : IDisposable
         CliRun read = await demo.RunAsync(Viewer, "warehouse", "list");
         CliRun write = await demo.RunAsync(Viewer, "warehouse", "trip", "WH-HZ", "--reason", "test");
         CliRun users = await demo.RunOnServerAsync(Admin, "user", "list");
+        CliRun otherTenant = await demo.RunOnServerAsync(Viewer, "warehouse", "list", "--tenant", "default");
 
         Assert.True(set.ExitCode == 0, set.ToString());
         Assert.Equal(("viewer", demo.Tenant), (set.Field("Roles 角色"), set.Field("Tenants 租户")));
         Assert.True(read.ExitCode == 0, read.ToString());
         Assert.True(write.ExitCode == 6, write.ToString());
         Assert.StartsWith("orderactors: Forbidden (403)", write.Error, StringComparison.Ordinal);
-        Assert.Contains("your roles do not allow this", write.Error, StringComparison.Ordinal);
+        Assert.Contains("roles or tenants do not allow this", write.Error, StringComparison.Ordinal);
         Assert.Equal("Closed", (await demo.GetAsync("/api/v1/warehouses/WH-HZ"))["breaker"]!["state"]!.GetValue<string>());
         Assert.Equal(["viewer", demo.Tenant], users.Row(viewer)[1..3]);
+        Assert.True(otherTenant.ExitCode == 6, otherTenant.ToString());
+        Assert.Contains("Your credential does not hold tenant 'default'.", otherTenant.Error, StringComparison.Ordinal);
     }
 
     [PostgresFact]

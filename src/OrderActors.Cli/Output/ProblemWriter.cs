@@ -40,7 +40,7 @@ public static class ProblemWriter
         string? advice = failure.Status switch
         {
             HttpStatusCode.Unauthorized => credential.WhenRefused,
-            HttpStatusCode.Forbidden => "your roles do not allow this (see them with orderactors whoami); an admin grants roles with orderactors user set.",
+            HttpStatusCode.Forbidden => "your credential's roles or tenants do not allow this (orderactors whoami shows them); an admin grants them with orderactors user set.",
             _ => null,
         };
         if (advice is not null)
