@@ -78,7 +78,7 @@ public static class AccessSetup
 
         services.AddAuthorization(o =>
         {
-            foreach (string permission in Permissions.All.Where(p => p != Permissions.Intake))
+            foreach (string permission in Permissions.All.Where(p => p is not (Permissions.Intake or Permissions.ClusterAdmin)))
             {
                 o.AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireAssertion(c => Permissions.Allows(permission, RolesOf(c))));
             }
@@ -86,6 +86,8 @@ public static class AccessSetup
                 c.Resource is HttpContext http && ChannelNames.TryParse(http.GetRouteValue("channel") as string, out Channel channel)
                     ? Permissions.AllowsIntake(channel, RolesOf(c))
                     : RolesOf(c).Contains(Roles.Admin)));
+            o.AddPolicy(Permissions.ClusterAdmin, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+                HubPrincipal.Of(c.User) is { } principal && Permissions.AllowsCluster(principal)));
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 

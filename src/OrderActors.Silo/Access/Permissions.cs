@@ -40,6 +40,9 @@ public static class Permissions
 
     public const string AuditRead = "audit.read";
 
+    /// <summary>The Orleans dashboard: it shows every tenant's grains, so only an admin holding every tenant.</summary>
+    public const string ClusterAdmin = "cluster.admin";
+
     /// <summary>Any signed-in principal (who am I, sign out).</summary>
     public const string Principal = "principal";
 
@@ -61,9 +64,10 @@ public static class Permissions
         [AuditRead] = [Roles.Admin, Roles.Hq],
     };
 
-    /// <summary>Every permission <paramref name="roles"/> grant; intake names its channels (<c>intake:taobao</c>).</summary>
-    public static IReadOnlyList<string> Of(IReadOnlyCollection<string> roles)
+    /// <summary>Every permission the principal holds; intake names its channels (<c>intake:taobao</c>).</summary>
+    public static IReadOnlyList<string> Of(HubPrincipal principal)
     {
+        IReadOnlyList<string> roles = principal.Roles;
         var granted = new List<string>();
         foreach ((string permission, string[] holders) in Holders)
         {
@@ -75,6 +79,10 @@ public static class Permissions
         granted.AddRange(roles.Where(r => r.StartsWith(Roles.ConnectorPrefix, StringComparison.Ordinal) && r != Roles.CarriersConnector)
             .Select(r => $"{Intake}:{r[Roles.ConnectorPrefix.Length..]}"));
         granted.Add(Principal);
+        if (AllowsCluster(principal))
+        {
+            granted.Add(ClusterAdmin);
+        }
         return granted;
     }
 
@@ -92,10 +100,13 @@ public static class Permissions
         return Holders.TryGetValue(permission, out string[]? holders) && roles.Any(holders.Contains);
     }
 
+    /// <summary>The Orleans dashboard shows every tenant's grains: an admin holding every tenant.</summary>
+    public static bool AllowsCluster(HubPrincipal principal) => principal.Roles.Contains(Roles.Admin) && principal.HoldsAnyTenant;
+
     /// <summary>Whether <paramref name="roles"/> may post <paramref name="channel"/>'s orders and events.</summary>
     public static bool AllowsIntake(Channel channel, IReadOnlyCollection<string> roles) =>
         roles.Contains(Roles.Admin) || roles.Contains(Roles.Connector(channel));
 
     /// <summary>Every policy name a route may carry.</summary>
-    public static IEnumerable<string> All => Holders.Keys.Append(Principal);
+    public static IEnumerable<string> All => Holders.Keys.Append(Principal).Append(ClusterAdmin);
 }

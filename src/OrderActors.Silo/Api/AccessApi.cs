@@ -74,7 +74,7 @@ public static class AccessApi
             ? antiforgery.GetAndStoreTokens(context).RequestToken
             : null;
         return TypedResults.Ok(new MeResponse(principal.Name, principal.Kind, principal.Roles, principal.Tenants, Tenancy.Of(context),
-            Permissions.Of(principal.Roles), csrf));
+            Permissions.Of(principal), csrf));
     }
 
     public static async Task<Ok<ItemsResponse<UserResponse>>> ListUsersAsync(HttpContext context, IAccessStore store)

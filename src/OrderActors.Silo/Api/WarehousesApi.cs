@@ -39,9 +39,10 @@ public static class WarehousesApi
         int capacity = body.DailyCapacity ?? 0;
         check.Range("dailyCapacity", capacity, 0, int.MaxValue);
         List<string> backups = await CheckBackupsAsync(check, id, body.Backups ?? [], grains, Tenancy.Of(context));
+        string? supplier = body.SupplierId is null ? null : check.Id("supplierId", body.SupplierId);
         check.ThrowIfAny();
         var definition = new WarehouseDefinition(name, new GeoPoint(latitude, longitude), body.Region?.Trim() ?? "", body.ColdChain ?? false,
-            capacity, backups);
+            capacity, backups, supplier);
         WarehouseView view = await Warehouse(grains, context, id).UpsertAsync(definition);
         return TypedResults.Ok(await ResponseAsync(grains, Tenancy.Of(context), view));
     }

@@ -81,7 +81,7 @@ public static class ApiSetup
         app.MapEventsApi();
         app.MapDemoApi();
         app.MapHealthEndpoints();
-        app.MapOrleansDashboard(routePrefix: "/orleans-dashboard").RequireAuthorization(Permissions.AccessAdmin);
+        app.MapOrleansDashboard(routePrefix: "/orleans-dashboard").RequireAuthorization(Permissions.ClusterAdmin);
         return app;
     }
 }
