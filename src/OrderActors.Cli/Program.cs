@@ -8,15 +8,11 @@ namespace OrderActors.Cli;
 /// <summary>The entry point, and the in-process runner the tests use to capture output and exit codes.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.System());
+    public static Task<int> Main(string[] args) => RunAsync(args, CliConsole.System(), CliEnvironment.Process);
 
-    /// <summary>Runs one command line with plain (redirected) output.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        RunAsync(args, new CliConsole(output, error, Terminal: false));
-
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        ParseResult parse = CliApp.Create(console).Parse(args);
+        ParseResult parse = CliApp.Create(console, environment).Parse(args);
         if (parse.Action is ParseErrorAction)
         {
             foreach (ParseError error in parse.Errors)

@@ -95,19 +95,24 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
     }
 
     [PostgresFact]
-    public async Task ReleaseHoldResumesTheOrderAndRecordsTheOperatorAndNote()
+    public async Task ReleaseHoldResumesTheOrderAndRecordsTheSignedInOperatorAndNote()
     {
         DemoTenant demo = await silo.NewDemoTenantAsync();
         string orderId = await demo.OrderIdAsync("holdCode=invalid_phone");
+        string user = $"wangwu-{Guid.NewGuid():N}"[..20];
+        await demo.CreateUserAsync(user, "a long password", "operator");
+        using var home = new ConfigHome();
+        var signedIn = new CliProcess { Environment = home.Environment };
+        await demo.SignInAsync(signedIn, user, "a long password");
 
-        CliRun run = await demo.RunAsync("order", "release-hold", orderId, "--note", "电话已核实", "--operator", "王五");
+        CliRun run = await demo.RunAsync(signedIn, "order", "release-hold", orderId, "--note", "电话已核实");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.NotEqual("OnHold 挂起", run.Field("Status 状态"));
         await demo.WaitUntilSettledAsync();
         CliRun shown = await demo.RunAsync("order", "show", orderId);
         Assert.Equal("Allocated 已分仓", shown.Field("Status 状态"));
-        Assert.Contains(Section(shown, "Timeline 时间线"), l => l.Contains("operator:王五", StringComparison.Ordinal) && l.Contains("电话已核实", StringComparison.Ordinal));
+        Assert.Contains(Section(shown, "Timeline 时间线"), l => l.Contains($"operator:{user}", StringComparison.Ordinal) && l.Contains("电话已核实", StringComparison.Ordinal));
     }
 
     [PostgresFact]
@@ -120,7 +125,7 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
         string orderId = await demo.OrderIdAsync("holdCode=pii_encrypted");
 
         CliRun before = await demo.RunAsync("order", "show", orderId);
-        CliRun run = await demo.RunAsync("order", "receiver", orderId, "--name", "李雷", "--phone", "13912342468", "--detail", "人民路 8 号", "--operator", "王五");
+        CliRun run = await demo.RunAsync("order", "receiver", orderId, "--name", "李雷", "--phone", "13912342468", "--detail", "人民路 8 号");
         CliRun again = await demo.RunAsync("order", "receiver", orderId, "--name", "李雷", "--phone", "13912342468", "--detail", "人民路 8 号");
 
         Assert.True(before.ExitCode == 0, before.ToString());
@@ -131,7 +136,8 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
         Assert.DoesNotContain("pii_encrypted", run.Output, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 4, again.ToString());
         JsonNode order = await demo.GetAsync($"/api/v1/orders/{orderId}");
-        Assert.Contains(order["timeline"]!.AsArray(), t => t!["source"]!.GetValue<string>() == "operator:王五"
+        // The actor is the credential's: RunAsync signs in with the bootstrap admin's API key.
+        Assert.Contains(order["timeline"]!.AsArray(), t => t!["source"]!.GetValue<string>() == "key:bootstrap-admin"
             && t["note"]!.GetValue<string>().Contains("decrypted", StringComparison.Ordinal));
     }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using OrderActors.Cli.Http;
 using OrderActors.Cli.Output;
 
@@ -39,9 +38,9 @@ public static class OrderCommands
         var command = new Command("list", "Orders, newest first, filtered (from the order projection).") { status, channel, warehouse, holdCode, page, pageSize };
         command.SetHubAction(scope, async (context, cancellationToken) =>
         {
-            string query = Query(
+            string query = HubClient.Query(
                 ("status", context.Value(status)), ("channel", context.Value(channel)), ("warehouseId", context.Value(warehouse)),
-                ("holdCode", context.Value(holdCode)), ("page", Text(context.Given(page))), ("pageSize", Text(context.Given(pageSize))));
+                ("holdCode", context.Value(holdCode)), ("page", context.QueryValue(page)), ("pageSize", context.QueryValue(pageSize)));
             return context.Show<OrderPage>(await context.Hub.GetAsync($"/api/v1/orders{query}", cancellationToken), OrderViews.List);
         });
         return command;
@@ -96,12 +95,4 @@ public static class OrderCommands
     private static Argument<string> OrderId() => new("ID") { Description = "The order id: {channel}-{platform order id}, e.g. taobao-3961234567890." };
 
     private static string Path(string orderId) => $"/api/v1/orders/{HubClient.Segment(orderId)}";
-
-    private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    private static string Query(params (string Name, string? Value)[] parameters)
-    {
-        string[] given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToArray();
-        return given.Length == 0 ? "" : "?" + string.Join('&', given);
-    }
 }

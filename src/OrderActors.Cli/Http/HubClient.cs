@@ -3,14 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using OrderActors.Cli.Access;
 
 namespace OrderActors.Cli.Http;
 
-/// <summary>Who calls the hub and how: the server, the tenant, and for changes the operator and the idempotency key.</summary>
-public sealed record HubSettings(Uri Server, string? Tenant, string? Operator = null, string? IdempotencyKey = null);
+/// <summary>Who calls the hub and how: the server, the tenant, the credential, and for changes the idempotency key.</summary>
+public sealed record HubSettings(Uri Server, string? Tenant, Credential Credential, string? IdempotencyKey = null);
 
-/// <summary>A response as received: the status and the raw body (printed verbatim with --json).</summary>
-public sealed record HubResponse(HttpStatusCode Status, string Body)
+/// <summary>A response as received: the status, the raw body (printed verbatim with --json), and when to retry a 429 or 503.</summary>
+public sealed record HubResponse(HttpStatusCode Status, string Body, TimeSpan? RetryAfter = null)
 {
     public bool IsSuccess => (int)Status is >= 200 and < 300;
 
@@ -18,7 +19,7 @@ public sealed record HubResponse(HttpStatusCode Status, string Body)
         ?? throw new JsonException($"The server answered {(int)Status} with an empty body.");
 }
 
-/// <summary>The REST facade as the CLI calls it: tenant on every request, operator and idempotency key on changes.</summary>
+/// <summary>The REST facade as the CLI calls it: tenant and bearer credential on every request, an idempotency key on changes.</summary>
 // The idempotency key lets a retried command be answered from the server's record instead of running twice.
 public sealed class HubClient : IDisposable
 {
@@ -34,7 +35,8 @@ public sealed class HubClient : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
-            // Operator names are often Chinese; header values go out as UTF-8 rather than being refused.
+            // A header value typed with non-ASCII characters (a tenant, an idempotency key) goes out as UTF-8, so that the
+            // server's answer says what is wrong with it instead of the request failing here as if the server were gone.
             RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
         };
         _http = new HttpClient(handler) { BaseAddress = settings.Server, Timeout = RequestTimeout };
@@ -52,6 +54,9 @@ public sealed class HubClient : IDisposable
     public async Task<HubResponse> PutAsync(string path, object body, CancellationToken cancellationToken) =>
         EnsureSuccess(HttpMethod.Put, path, await SendAsync(HttpMethod.Put, path, body, cancellationToken));
 
+    public async Task<HubResponse> DeleteAsync(string path, CancellationToken cancellationToken) =>
+        EnsureSuccess(HttpMethod.Delete, path, await SendAsync(HttpMethod.Delete, path, null, cancellationToken));
+
     /// <summary>Any answer, error statuses included (the readiness probe answers 503 with its details).</summary>
     public async Task<HubResponse> SendAsync(HttpMethod method, string path, object? body, CancellationToken cancellationToken)
     {
@@ -59,7 +64,7 @@ public sealed class HubClient : IDisposable
         try
         {
             using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
-            return new HubResponse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+            return new HubResponse(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken), RetryAfter(response));
         }
         catch (HttpRequestException failure)
         {
@@ -74,6 +79,13 @@ public sealed class HubClient : IDisposable
     /// <summary>A path segment from user input: ids may hold characters that mean something in a URL.</summary>
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
+    /// <summary>"?status=OnHold&amp;page=2" from the parameters that were given; "" when none was.</summary>
+    public static string Query(params (string Name, string? Value)[] parameters)
+    {
+        string[] given = parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}").ToArray();
+        return given.Length == 0 ? "" : "?" + string.Join('&', given);
+    }
+
     private HttpRequestMessage CreateRequest(HttpMethod method, string path, object? body)
     {
         var request = new HttpRequestMessage(method, path);
@@ -81,10 +93,13 @@ public sealed class HubClient : IDisposable
         {
             request.Headers.Add("X-Tenant", tenant);
         }
-        if (method == HttpMethod.Post || method == HttpMethod.Put)
+        if (_settings.Credential.Token is { } token)
         {
-            AddIfPresent(request, "X-Operator", _settings.Operator);
-            AddIfPresent(request, "Idempotency-Key", _settings.IdempotencyKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        if ((method == HttpMethod.Post || method == HttpMethod.Put) && _settings.IdempotencyKey is { Length: > 0 } idempotencyKey)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
         if (body is not null)
         {
@@ -94,16 +109,15 @@ public sealed class HubClient : IDisposable
         return request;
     }
 
-    private static void AddIfPresent(HttpRequestMessage request, string header, string? value)
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
-        if (!string.IsNullOrEmpty(value))
-        {
-            request.Headers.TryAddWithoutValidation(header, value);
-        }
-    }
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static HubResponse EnsureSuccess(HttpMethod method, string path, HubResponse response) =>
-        response.IsSuccess ? response : throw new HubProblemException(response.Status, $"{method} {path}", response.Body);
+        response.IsSuccess ? response : throw new HubProblemException(response, $"{method} {path}");
 
     private static string Reason(HttpRequestException failure) => failure.InnerException switch
     {

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Globalization;
+using OrderActors.Cli.Access;
 using OrderActors.Cli.Http;
 
 namespace OrderActors.Cli.Output;
@@ -10,9 +12,10 @@ public static class ProblemWriter
 
     /// <summary>
     /// The server's problem detail: title and status, the detail, the order's current status on an illegal
-    /// transition, and every field error. With --json the body is printed as received instead.
+    /// transition, and every field error; then what to do about a 401 (sign in), a 403 (the roles) or a 429 (when to
+    /// retry). With --json the body is printed as received instead.
     /// </summary>
-    public static void Write(TextWriter error, HubProblemException failure, bool json)
+    public static void Write(TextWriter error, HubProblemException failure, bool json, Credential credential)
     {
         if (json && failure.Body.Length > 0)
         {
@@ -34,6 +37,20 @@ public static class ProblemWriter
                 error.WriteLine($"  {field}: {message}");
             }
         }
+        string? advice = failure.Status switch
+        {
+            HttpStatusCode.Unauthorized => credential.WhenRefused,
+            HttpStatusCode.Forbidden => "your credential's roles or tenants do not allow this (orderactors whoami shows them); an admin grants them with orderactors user set.",
+            _ => null,
+        };
+        if (advice is not null)
+        {
+            error.WriteLine($"  {advice}");
+        }
+        if (failure.RetryAfter is { } retryAfter)
+        {
+            error.WriteLine($"  try again in {Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture)} s (Retry-After).");
+        }
     }
 
     public static void Write(TextWriter error, string message) => error.WriteLine(Prefix + message);
@@ -41,6 +58,7 @@ public static class ProblemWriter
     private static string Reason(HttpStatusCode status) => status switch
     {
         HttpStatusCode.NotFound => "Not Found",
+        HttpStatusCode.TooManyRequests => "Too Many Requests",
         HttpStatusCode.BadRequest => "Bad Request",
         HttpStatusCode.Conflict => "Conflict",
         HttpStatusCode.UnprocessableEntity => "Unprocessable Entity",

@@ -5,14 +5,20 @@ namespace OrderActors.Cli.Tests.Support;
 /// <summary>What one CLI invocation printed and returned.</summary>
 public sealed partial record CliRun(int ExitCode, string Output, string Error)
 {
-    /// <summary>Runs the CLI in-process through its entry point, capturing both streams.</summary>
-    public static async Task<CliRun> InProcessAsync(CliConsoleKind kind, params string[] args)
+    /// <summary>Runs the CLI in-process through its entry point, capturing both streams, with no environment variables.</summary>
+    public static Task<CliRun> InProcessAsync(CliConsoleKind kind, params string[] args) => InProcessAsync(new CliProcess { Console = kind }, args);
+
+    /// <summary>Runs the CLI in-process as <paramref name="process"/> describes its environment, input and keyboard.</summary>
+    public static async Task<CliRun> InProcessAsync(CliProcess process, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        int exitCode = kind == CliConsoleKind.Terminal
-            ? await Program.RunAsync(args, new CliConsole(output, error, Terminal: true))
-            : await Program.RunAsync(args, output, error);
+        var console = new CliConsole(output, error, Terminal: process.Console == CliConsoleKind.Terminal)
+        {
+            Input = new StringReader(process.Stdin ?? ""),
+            Prompt = process.Keyboard,
+        };
+        int exitCode = await Program.RunAsync(args, console, new CliEnvironment(process.Environment.GetValueOrDefault));
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
@@ -35,6 +41,20 @@ public sealed partial record CliRun(int ExitCode, string Output, string Error)
     /// <summary>Plain tables separate columns by two or more spaces.</summary>
     [GeneratedRegex(" {2,}")]
     private static partial Regex Columns();
+}
+
+/// <summary>What an in-process run sees of its process: its console, environment variables, standard input and keyboard.</summary>
+public sealed record CliProcess
+{
+    public CliConsoleKind Console { get; init; } = CliConsoleKind.Redirected;
+
+    /// <summary>The only variables the run sees: none of the test process's own (a developer's token or config dir).</summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    public string? Stdin { get; init; }
+
+    /// <summary>The person at the keyboard; null when standard input is not a terminal.</summary>
+    public IPrompt? Keyboard { get; init; }
 }
 
 /// <summary>Whether the in-process CLI believes it writes to a terminal or to a pipe.</summary>

@@ -31,11 +31,11 @@ public sealed class SiloFixture : IAsyncLifetime
     public async Task<DemoTenant> NewDemoTenantAsync()
     {
         string tenant = $"cli{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..20];
-        var api = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        HttpClient api = Host.ClientWith(Host.AdminKey);
         api.DefaultRequestHeaders.Add("X-Tenant", tenant);
         using HttpResponseMessage seeded = await api.PostAsJsonAsync("/api/v1/demo", new { orders = DemoTenant.Orders });
         Assert.True(seeded.IsSuccessStatusCode, $"demo data: {(int)seeded.StatusCode} {await seeded.Content.ReadAsStringAsync()}");
-        var demo = new DemoTenant(Host.BaseAddress, tenant, api);
+        var demo = new DemoTenant(Host.BaseAddress, tenant, api, Host.AdminKey);
         await demo.WaitUntilSettledAsync();
         return demo;
     }
@@ -48,8 +48,11 @@ public sealed class SiloCollection : ICollectionFixture<SiloFixture>
     public const string Name = "silo";
 }
 
-/// <summary>A seeded tenant: runs the CLI against it and reads the API directly to check what the CLI says.</summary>
-public sealed class DemoTenant(Uri server, string tenant, HttpClient api)
+/// <summary>
+/// A seeded tenant: runs the CLI against it (as the bootstrap admin unless a test signs in as someone else) and reads
+/// the API directly, as the admin, to check what the CLI says.
+/// </summary>
+public sealed class DemoTenant(Uri server, string tenant, HttpClient api, string adminKey)
 {
     public const int Orders = 12;
 
@@ -59,12 +62,41 @@ public sealed class DemoTenant(Uri server, string tenant, HttpClient api)
 
     public HttpClient Api { get; } = api;
 
-    /// <summary>The CLI in-process against this tenant (<c>--server</c> and <c>--tenant</c> added).</summary>
-    public Task<CliRun> RunAsync(params string[] args) => CliRun.InProcessAsync(CliConsoleKind.Redirected, [.. args, .. TargetArgs]);
+    /// <summary>The bootstrap admin's API key (every tenant), which <see cref="RunAsync"/> sends as ORDERACTORS_TOKEN.</summary>
+    public string AdminKey { get; } = adminKey;
 
-    public Task<CliRun> RunOnTerminalAsync(params string[] args) => CliRun.InProcessAsync(CliConsoleKind.Terminal, [.. args, .. TargetArgs]);
+    /// <summary>The CLI in-process against this tenant as the admin (<c>--server</c> and <c>--tenant</c> added).</summary>
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(AsAdmin(CliConsoleKind.Redirected), args);
+
+    public Task<CliRun> RunOnTerminalAsync(params string[] args) => RunAsync(AsAdmin(CliConsoleKind.Terminal), args);
+
+    /// <summary>The CLI in-process against this tenant, with the environment, input and keyboard of <paramref name="process"/>.</summary>
+    public Task<CliRun> RunAsync(CliProcess process, params string[] args) => CliRun.InProcessAsync(process, [.. args, .. TargetArgs]);
+
+    /// <summary>Creates (or replaces) a user of this tenant through the admin API.</summary>
+    public async Task CreateUserAsync(string user, string password, params string[] roles)
+    {
+        using HttpResponseMessage response = await Api.PutAsJsonAsync($"/api/v1/users/{user}", new { password, roles, tenants = new[] { Tenant } });
+        Assert.True(response.IsSuccessStatusCode, $"PUT user {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>
+    /// The CLI in-process against this silo without <c>--tenant</c>: for commands that act in no tenant (login) or
+    /// whose own <c>--tenant</c> is what they grant (user set, apikey create).
+    /// </summary>
+    public Task<CliRun> RunOnServerAsync(CliProcess process, params string[] args) => CliRun.InProcessAsync(process, [.. args, "--server", Server.ToString()]);
+
+    /// <summary>Signs <paramref name="user"/> in with <c>orderactors login</c>, kept in the config home of <paramref name="process"/>.</summary>
+    public async Task SignInAsync(CliProcess process, string user, string password)
+    {
+        CliRun run = await RunOnServerAsync(process with { Stdin = password }, "login", "--user", user, "--password-stdin");
+        Assert.True(run.ExitCode == 0, $"login {user}: {run}");
+    }
 
     public string[] TargetArgs => ["--server", Server.ToString(), "--tenant", Tenant];
+
+    private CliProcess AsAdmin(CliConsoleKind console) =>
+        new() { Console = console, Environment = new Dictionary<string, string?> { ["ORDERACTORS_TOKEN"] = AdminKey } };
 
     public async Task<JsonNode> GetAsync(string path)
     {

@@ -35,7 +35,9 @@ public sealed class StubHub : IAsyncDisposable
     }
 
     /// <summary>The CLI in-process against this server.</summary>
-    public Task<CliRun> RunAsync(params string[] args) => CliRun.InProcessAsync(CliConsoleKind.Redirected, [.. args, "--server", Address.ToString()]);
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(new CliProcess(), args);
+
+    public Task<CliRun> RunAsync(CliProcess process, params string[] args) => CliRun.InProcessAsync(process, [.. args, "--server", Address.ToString()]);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }
