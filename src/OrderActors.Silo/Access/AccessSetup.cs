@@ -15,7 +15,8 @@ namespace OrderActors.Silo.Access;
 
 /// <summary>
 /// Who may call what. One default scheme picks the credential a request carries: an API key or a JWT as
-/// <c>Authorization: Bearer</c>, else the admin UI's cookie session. Every route names a policy from
+/// <c>Authorization: Bearer</c>, else, on the channel intake routes, the platform's signature, else the admin UI's
+/// cookie session. Every route names a policy from
 /// <see cref="Permissions"/>; a route that names none still needs a principal (the fallback policy).
 /// </summary>
 public static class AccessSetup
@@ -62,6 +63,7 @@ public static class AccessSetup
             .AddPolicyScheme(DefaultScheme, "Bearer token, API key or session", o => o.ForwardDefaultSelector = SchemeOf)
             .AddJwtBearer(o => o.MapInboundClaims = false)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, PushAuthentication>(PushAuthentication.SchemeName, null)
             .AddCookie(SessionScheme, o =>
             {
                 o.Cookie.Name = SessionCookie;
@@ -91,6 +93,7 @@ public static class AccessSetup
             o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenDetail>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -99,7 +102,9 @@ public static class AccessSetup
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = OptionsOf(http).LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(IntakeRateLimit, http => RateLimitPartition.GetTokenBucketLimiter(
-                HubPrincipal.Of(http.User)?.Name ?? http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                HubPrincipal.Of(http.User) is { } principal
+                    ? $"{principal.Name}@{string.Join(',', principal.Tenants)}"
+                    : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = OptionsOf(http).IntakeBurst,
@@ -140,10 +145,12 @@ public static class AccessSetup
         }).AsTask();
     }
 
+    /// <summary>A bearer credential wins (a push that also carries a signature is then not checked against it).</summary>
     private static string SchemeOf(HttpContext context) => BearerToken.Of(context.Request) switch
     {
         { } token when ApiKeys.LooksLikeKey(token) => ApiKeyAuthentication.SchemeName,
         not null => JwtBearerDefaults.AuthenticationScheme,
+        null when PushAuthentication.Applies(context) => PushAuthentication.SchemeName,
         null => SessionScheme,
     };
 

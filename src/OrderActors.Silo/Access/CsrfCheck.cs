@@ -15,7 +15,10 @@ public sealed class CsrfCheck(RequestDelegate next, IAntiforgery antiforgery, IP
     public async Task InvokeAsync(HttpContext context)
     {
         bool safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
-        if (!safe && context.User.Identity?.AuthenticationType == HubPrincipal.SessionAuthentication && !await antiforgery.IsRequestValidAsync(context))
+        // The sign-in routes take no credential, so a browser that still has a session cookie may sign in again.
+        bool anonymous = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
+        if (!safe && !anonymous && context.User.Identity?.AuthenticationType == HubPrincipal.SessionAuthentication
+            && !await antiforgery.IsRequestValidAsync(context))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             await problems.WriteAsync(new ProblemDetailsContext

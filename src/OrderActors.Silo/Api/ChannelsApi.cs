@@ -16,8 +16,10 @@ public static class ChannelsApi
     public static RouteGroupBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/channels").WithTags("Channels");
-        group.MapPost("/{channel}/orders", PostOrderAsync).RequireAuthorization(Permissions.Intake).RequireRateLimiting(AccessSetup.IntakeRateLimit);
-        group.MapPost("/{channel}/orders/{externalOrderId}/events", PostEventAsync).RequireAuthorization(Permissions.Intake).RequireRateLimiting(AccessSetup.IntakeRateLimit);
+        group.MapPost("/{channel}/orders", PostOrderAsync).RequireAuthorization(Permissions.Intake).RequireRateLimiting(AccessSetup.IntakeRateLimit)
+            .WithMetadata(new IntakeRoute());
+        group.MapPost("/{channel}/orders/{externalOrderId}/events", PostEventAsync).RequireAuthorization(Permissions.Intake)
+            .RequireRateLimiting(AccessSetup.IntakeRateLimit).WithMetadata(new IntakeRoute());
         return group;
     }
 
