@@ -1,6 +1,7 @@
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Idempotency;
 using OrderActors.Silo.Projections;
 
@@ -9,10 +10,11 @@ namespace OrderActors.Silo.Hosting;
 /// <summary>
 /// Every half minute: pokes orders that have been paid but unallocated for a while (their one-way
 /// "continue" message was lost with a crashed silo) so that they continue, and forgets idempotency
-/// keys older than a day. Every silo runs it; a poke of a settled order does nothing.
+/// keys older than a day and signed pushes' nonces past their replay window. Every silo runs it; a poke of a settled
+/// order does nothing.
 /// </summary>
 public sealed partial class MaintenanceService(
-    IOrderProjection projection, IIdempotencyStore idempotency, IGrainFactory grains, TimeProvider time, ILogger<MaintenanceService> logger)
+    IOrderProjection projection, IIdempotencyStore idempotency, IAccessStore access, IGrainFactory grains, TimeProvider time, ILogger<MaintenanceService> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
@@ -49,6 +51,7 @@ public sealed partial class MaintenanceService(
                 LogPoked(stuck.Count);
             }
             await idempotency.ExpireAsync(KeepKeys);
+            await access.ExpireNoncesAsync(time.GetUtcNow());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
