@@ -47,12 +47,11 @@ public sealed class HubTarget(HubClient client) : ITrafficTarget
     internal static TargetOutcome Classify(HubResponse response, int expected)
     {
         JsonObject? body = response.Body as JsonObject;
-        string? orderId = (string?)body?["orderId"];
-        string? status = (string?)body?["status"];
+        string? orderId = Text(body, "orderId");
         if (response.StatusCode == expected)
         {
             bool duplicate = body?["duplicate"]?.GetValue<bool>() ?? false;
-            return new TargetOutcome(duplicate ? OutcomeKind.Duplicate : OutcomeKind.Accepted, response.StatusCode, orderId, status);
+            return new TargetOutcome(duplicate ? OutcomeKind.Duplicate : OutcomeKind.Accepted, response.StatusCode, orderId, Text(body, "status"));
         }
         OutcomeKind kind = response.StatusCode switch
         {
@@ -60,8 +59,12 @@ public sealed class HubTarget(HubClient client) : ITrafficTarget
             >= 400 and < 500 => OutcomeKind.Rejected,
             _ => OutcomeKind.Failed,
         };
-        return new TargetOutcome(kind, response.StatusCode, orderId, (string?)body?["currentStatus"], response.Problem);
+        return new TargetOutcome(kind, response.StatusCode, orderId, Text(body, "currentStatus"), response.Problem);
     }
+
+    /// <summary>A string field, or null: in a problem, "status" is the HTTP status as a number.</summary>
+    private static string? Text(JsonObject? body, string name) =>
+        body?[name] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
 
     private static string EventsPath(string channel, OrderPlan plan) =>
         $"/api/v1/channels/{channel}/orders/{Uri.EscapeDataString(plan.ExternalOrderId)}/events";

@@ -15,6 +15,8 @@ public sealed class HubTargetTests
     [InlineData(202, "{\"orderId\":\"jd-1\",\"status\":\"Paid\",\"duplicate\":true}", 202, OutcomeKind.Duplicate)]
     [InlineData(200, "{\"orderId\":\"jd-1\",\"status\":\"Cancelled\"}", 200, OutcomeKind.Accepted)]
     [InlineData(409, "{\"detail\":\"order is Shipped\",\"currentStatus\":\"Shipped\"}", 200, OutcomeKind.Conflict)]
+    [InlineData(409, "{\"status\":409,\"detail\":\"order is Shipped\",\"currentStatus\":\"Shipped\"}", 200, OutcomeKind.Conflict)]
+    [InlineData(400, "{\"status\":400,\"errors\":{\"tid\":[\"missing\"]}}", 202, OutcomeKind.Rejected)]
     [InlineData(400, "{\"errors\":{\"tid\":[\"missing\"]}}", 202, OutcomeKind.Rejected)]
     [InlineData(404, "", 200, OutcomeKind.Rejected)]
     [InlineData(503, "", 202, OutcomeKind.Failed)]
