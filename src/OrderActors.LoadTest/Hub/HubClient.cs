@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrderActors.LoadTest.Access;
 
 namespace OrderActors.LoadTest.Hub;
 
@@ -49,8 +50,9 @@ public sealed class HubClient : IDisposable
     /// <summary>Calls that failed to reach any silo after every attempt.</summary>
     public long Unreachable => _counters.Unreachable;
 
-    /// <summary>The same connections, speaking for another tenant.</summary>
-    public HubClient WithTenant(string tenant) => new(_options with { Tenant = tenant }, _http, ownsHttp: false, _counters);
+    /// <summary>The same connections, speaking as another principal in one of its tenants.</summary>
+    public HubClient As(string tenant, BearerToken credential) =>
+        new(_options with { Tenant = tenant, Credential = credential }, _http, ownsHttp: false, _counters);
 
     public Task<HubResponse> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null, cancellationToken);
@@ -66,6 +68,7 @@ public sealed class HubClient : IDisposable
             int server = NextServer();
             using var request = new HttpRequestMessage(method, new Uri(_options.Servers[server], path));
             request.Headers.Add("X-Tenant", _options.Tenant);
+            request.Headers.Authorization = _options.Credential?.Header();
             if (idempotencyKey is not null)
             {
                 request.Headers.Add("Idempotency-Key", idempotencyKey);

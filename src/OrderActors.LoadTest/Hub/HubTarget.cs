@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Traffic;
 using OrderActors.LoadTest.Traffic.Payloads;
@@ -8,10 +9,11 @@ namespace OrderActors.LoadTest.Hub;
 
 /// <summary>
 /// The hub as a traffic target: orders and re-posts go to POST /api/v1/channels/{channel}/orders and messages to
-/// …/orders/{externalOrderId}/events, each in the platform's own shape. A re-post carries its own idempotency key
-/// so it reaches the hub's duplicate detection rather than the idempotency cache.
+/// …/orders/{externalOrderId}/events, each in the platform's own shape and with the key of that channel's
+/// connector, as the platform's connector would call it. A re-post carries its own idempotency key so it reaches
+/// the hub's duplicate detection rather than the idempotency cache.
 /// </summary>
-public sealed class HubTarget(HubClient client) : ITrafficTarget
+public sealed class HubTarget(TenantClients clients) : ITrafficTarget
 {
     public string Name => "orderactors";
 
@@ -30,7 +32,7 @@ public sealed class HubTarget(HubClient client) : ITrafficTarget
         string key = $"lt-{request.Kind.ToString().ToLowerInvariant()}-{plan.OrderId}";
         try
         {
-            HubResponse response = await client.SendAsync(HttpMethod.Post, path, body.ToJsonString(), key, cancellationToken);
+            HubResponse response = await clients.Connector(plan.Channel).SendAsync(HttpMethod.Post, path, body.ToJsonString(), key, cancellationToken);
             return Classify(response, expected);
         }
         catch (HttpRequestException exception)

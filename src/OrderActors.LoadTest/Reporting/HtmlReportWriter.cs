@@ -56,6 +56,7 @@ public static class HtmlReportWriter
         HtmlTables.Phases(html, report);
         HtmlTables.HotSku(html, report.HotSku);
         Audit(html, report);
+        HtmlTables.Access(html, report.Access);
         html.Append("<h2>Notes</h2><ul>");
         foreach (string note in report.Notes)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.HotSku;
 
 namespace OrderActors.LoadTest.Reporting;
@@ -51,6 +52,17 @@ internal static class HtmlTables
                 $"<tr><td>{Encode(side.Target)}</td><td>{side.Orders}</td><td>{side.Clients}</td><td>{side.GotStock}</td><td>{side.Failed}</td><td>{Number(side.SendSeconds)}</td><td>{Number(side.SettledSeconds)}{(side.Settled ? "" : " (not settled)")}</td>");
             html.Append(CultureInfo.InvariantCulture,
                 $"<td>{Number(side.AcceptedPerSecond)}</td><td>{Number(side.IntakePerSecond)}</td><td>{Number(side.P50Ms)}</td><td>{Number(side.P99Ms)}</td></tr>");
+        }
+        html.Append("</table>");
+    }
+
+    public static void Access(StringBuilder html, AccessReport access)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Access</h2><p>API keys created with the admin credential from {Encode(access.AdminSource)}; {Encode(access.Describe())}.</p>");
+        html.Append("<table><tr><th>key id</th><th>role</th><th>tenant</th></tr>");
+        foreach (IssuedKey key in access.Keys)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(key.KeyId)}</td><td>{Encode(key.Role)}</td><td>{Encode(key.Tenant)}</td></tr>");
         }
         html.Append("</table>");
     }

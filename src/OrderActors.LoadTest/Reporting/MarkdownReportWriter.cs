@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.HotSku;
 using OrderActors.LoadTest.Hub;
 
@@ -44,6 +45,7 @@ public static class MarkdownReportWriter
         md.AppendLine();
         HotSku(md, report.HotSku);
         Chaos(md, report);
+        Access(md, report.Access);
         md.AppendLine("## Notes");
         md.AppendLine();
         foreach (string note in report.Notes)
@@ -152,6 +154,21 @@ public static class MarkdownReportWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"Silo kill at {Number(kill.AtSeconds)} s: pid {Number(kill.Pid)} from {kill.PidFile}: {kill.Detail}. Client retries after connection failures: {report.Ours.ClientRetries}, calls that reached no silo: {report.Ours.Unreachable}.");
             md.AppendLine();
         }
+    }
+
+    private static void Access(StringBuilder md, AccessReport access)
+    {
+        md.AppendLine("## Access");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"API keys created with the admin credential from {access.AdminSource}; {access.Describe()}.");
+        md.AppendLine();
+        md.AppendLine("| key id | role | tenant |");
+        md.AppendLine("| --- | --- | --- |");
+        foreach (IssuedKey key in access.Keys)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {key.KeyId} | {key.Role} | {key.Tenant} |");
+        }
+        md.AppendLine();
     }
 
     private static void Row(StringBuilder md, string name, string value) => md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");

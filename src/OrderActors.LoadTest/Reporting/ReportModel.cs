@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.HotSku;
 using OrderActors.LoadTest.Metrics;
@@ -104,6 +105,7 @@ public sealed record LoadTestReport(
     NaiveReport? NaiveBaseline,
     ComparisonReport? Comparison,
     HotSkuResult? HotSku,
+    AccessReport Access,
     IReadOnlyList<string> Notes);
 
 /// <summary>How the run was configured.</summary>

@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Reporting;
 using OrderActors.LoadTest.Tests.Support;
@@ -17,7 +18,7 @@ public sealed class SmokeTests
     public async Task ASmallRunThroughTheRealFacadeLosesNothingOversellsNothingAndDrains()
     {
         await using SiloHost silo = await SiloHost.StartAsync();
-        LoadTestOptions options = SmallRun.Options(silo.BaseAddress) with
+        LoadTestOptions options = SmallRun.Options(silo.BaseAddress, AdminCredential.FromFile(Path.GetFullPath(".data/admin.json"))) with
         {
             TripAt = 1,
             TripWarehouse = "WH-SH",

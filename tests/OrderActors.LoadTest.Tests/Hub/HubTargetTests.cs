@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Tests.Support;
@@ -28,13 +29,14 @@ public sealed class HubTargetTests
     }
 
     [Fact]
-    public async Task OrdersGoToTheChannelRouteAndMessagesToTheOrdersEventsRouteEachWithItsOwnKey()
+    public async Task OrdersGoToTheChannelRouteAndMessagesToTheOrdersEventsRouteEachWithItsOwnKeyAndTheChannelsConnectorKey()
     {
         var handler = new RecordingHandler((request, _) => request.RequestUri!.AbsolutePath.EndsWith("/events", StringComparison.Ordinal)
             ? (HttpStatusCode.OK, "{\"status\":\"Paid\"}")
             : (HttpStatusCode.Accepted, "{\"orderId\":\"x\",\"duplicate\":false}"));
         using var client = new HubClient(new HubClientOptions([new Uri("http://hub")], "lt", 4, TimeSpan.FromSeconds(5)), handler);
-        var target = new HubTarget(client);
+        Dictionary<Channel, HubClient> connectors = Enum.GetValues<Channel>().ToDictionary(channel => channel, channel => client.As("lt", new BearerToken($"key-{channel.ToRouteName()}")));
+        var target = new HubTarget(new TenantClients("lt", client.As("lt", new BearerToken("key-operator")), connectors));
         OrderPlan plan = GeneratedOrders.Plans(50).First(candidate => candidate.Channel == Channel.Taobao);
 
         foreach (RequestKind kind in Enum.GetValues<RequestKind>())
@@ -49,5 +51,6 @@ public sealed class HubTargetTests
         Assert.Equal(4, handler.Requests.Select(item => item.Request.Headers.GetValues("Idempotency-Key").Single()).Distinct().Count());
         Assert.Contains("taobao_trade_TradeBuyerPay", handler.Requests.ElementAt(2).Body);
         Assert.Contains("taobao_trade_TradeClose", handler.Requests.ElementAt(3).Body);
+        Assert.All(handler.Requests, item => Assert.Equal("Bearer key-taobao", item.Request.Headers.Authorization?.ToString()));
     }
 }
