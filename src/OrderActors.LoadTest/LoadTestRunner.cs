@@ -115,7 +115,7 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         display.Stage($"audit: reading back {recorder.Ledger.Count} acknowledged orders, inventory, GET /api/v1/audit and the dashboard");
         long rejected = recorder.Phases.Sum(phase => Enum.GetValues<RequestKind>().Sum(kind => phase[kind][OutcomeKind.Rejected]));
         HubAuditResult audit = await new HubAudit(hub.Operator, options.Clients)
-            .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected), cancellationToken);
+            .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected, recorder.RateLimited), cancellationToken);
         return new OursReport(
             TargetReports.From(recorder, watch.Samples), setup, watch.AtSpikeEnd, watch.BaselinePeak, watch.SpikeDrainSeconds, watch.DrainSeconds, watch.Samples, audit,
             chaos.Trip, chaos.Kill, hub.Operator.Retries, hub.Operator.Unreachable, postgres?.Result);

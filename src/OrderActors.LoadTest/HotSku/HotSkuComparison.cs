@@ -70,7 +70,7 @@ public sealed class HotSkuComparison(Catalog catalog, int orders, int clients, i
         int answered = burst.Outcomes.Count(outcome => outcome.Answered);
         long failed = burst.Count(OutcomeKind.Failed) + burst.Count(OutcomeKind.Rejected);
         return new HotSkuSide(
-            target, orders, clients, answered, gotStock, failed,
+            target, orders, clients, answered, gotStock, failed, burst.Count(OutcomeKind.RateLimited),
             burst.Elapsed.TotalSeconds, settledAt.TotalSeconds, settled,
             gotStock / Math.Max(settledAt.TotalSeconds, 1e-6),
             answered / Math.Max(burst.Elapsed.TotalSeconds, 1e-6),

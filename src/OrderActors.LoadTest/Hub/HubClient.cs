@@ -10,7 +10,7 @@ namespace OrderActors.LoadTest.Hub;
 /// HTTP to the hub's REST facade. Calls go round-robin over the silos; a call that cannot reach one (refused,
 /// reset, the silo died mid-answer) is retried on the next with exponential backoff. That is safe because every
 /// state-changing call carries an Idempotency-Key and the body is sent byte for byte again. Timeouts are not
-/// retried: a slow silo is a finding, not a reason to send more.
+/// retried: a slow silo is a finding, not a reason to send more. Nor is any answer, a 429 included.
 /// </summary>
 public sealed class HubClient : IDisposable
 {
@@ -82,7 +82,7 @@ public sealed class HubClient : IDisposable
             {
                 using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
                 string text = await response.Content.ReadAsStringAsync(cancellationToken);
-                return new HubResponse((int)response.StatusCode, ParseBody(text));
+                return new HubResponse((int)response.StatusCode, ParseBody(text)) { RetryAfter = RetryAfter(response) };
             }
             catch (HttpRequestException exception) when (IsUnreachable(exception))
             {
@@ -131,6 +131,13 @@ public sealed class HubClient : IDisposable
 
     private static bool IsUnreachable(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.NameResolutionError;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static JsonNode? ParseBody(string text)
     {

@@ -45,7 +45,7 @@ public sealed class HubTarget(TenantClients clients) : ITrafficTarget
         }
     }
 
-    /// <summary>Maps an HTTP answer onto an outcome: the expected success code, 409, other 4xx, 5xx.</summary>
+    /// <summary>Maps an HTTP answer onto an outcome: the expected success code, 409, 429, other 4xx, 5xx.</summary>
     internal static TargetOutcome Classify(HubResponse response, int expected)
     {
         JsonObject? body = response.Body as JsonObject;
@@ -58,10 +58,14 @@ public sealed class HubTarget(TenantClients clients) : ITrafficTarget
         OutcomeKind kind = response.StatusCode switch
         {
             409 => OutcomeKind.Conflict,
+            429 => OutcomeKind.RateLimited,
             >= 400 and < 500 => OutcomeKind.Rejected,
             _ => OutcomeKind.Failed,
         };
-        return new TargetOutcome(kind, response.StatusCode, orderId, Text(body, "currentStatus"), response.Problem);
+        string detail = response.StatusCode == 429 && response.RetryAfter is { } retryAfter
+            ? $"{response.Problem} (Retry-After {Math.Ceiling(retryAfter.TotalSeconds):0} s)"
+            : response.Problem;
+        return new TargetOutcome(kind, response.StatusCode, orderId, Text(body, "currentStatus"), detail);
     }
 
     /// <summary>A string field, or null: in a problem, "status" is the HTTP status as a number.</summary>

@@ -119,6 +119,7 @@ public static class HtmlReportWriter
         Row(html, "oversold", report.Oversold);
         Row(html, "lost", report.Lost);
         Row(html, "rerouted", report.Rerouted);
+        Row(html, "requests answered 429 by the rate limit", report.RateLimited);
         html.Append("</table>");
     }
 

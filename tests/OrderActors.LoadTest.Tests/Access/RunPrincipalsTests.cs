@@ -96,4 +96,23 @@ public sealed class RunPrincipalsTests
         Assert.DoesNotContain("oak_stale_key", failure.Message);
         Assert.Empty(hub.Keys);
     }
+
+    [Fact]
+    public async Task RateLimitedRequestsAreCountedApartShownWithTheirRetryAfterAndNeverRetried()
+    {
+        using var hub = new FakeHub(new FakeHubFaults(RateLimitEvery: 9));
+
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { HotSkuOrders = 0 });
+
+        FakeCall[] intake = hub.Calls.Where(call => call.Path.StartsWith("/api/v1/channels/", StringComparison.Ordinal)).ToArray();
+        long answered429 = intake.Count(call => call.Status == 429);
+        Assert.True(answered429 > 0);
+        Assert.Equal(answered429, report.RateLimited);
+        Assert.Equal(answered429, report.Ours.Traffic.Phases.Sum(phase => phase.RateLimited));
+        Assert.Equal(intake.Length, report.Ours.Traffic.Phases.Sum(phase => phase.Requests.Values.Sum(kind => kind.Issued)));
+        Assert.Equal(0, report.Ours.Traffic.Phases.Sum(phase => phase.Errors));
+        Assert.True(report.AuditPassed, SmallRun.Describe(report));
+        Assert.Contains($"{answered429} turned away by the hub's rate limit (429)", report.AuditLines.Single(line => line.Name == "requests").Detail);
+        Assert.Contains(report.Ours.Traffic.Problems.Keys, reason => reason.EndsWith("429: HTTP 429: Try again in 1 s. (Retry-After 1 s)", StringComparison.Ordinal));
+    }
 }

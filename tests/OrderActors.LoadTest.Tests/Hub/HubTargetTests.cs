@@ -20,12 +20,24 @@ public sealed class HubTargetTests
     [InlineData(400, "{\"status\":400,\"errors\":{\"tid\":[\"missing\"]}}", 202, OutcomeKind.Rejected)]
     [InlineData(400, "{\"errors\":{\"tid\":[\"missing\"]}}", 202, OutcomeKind.Rejected)]
     [InlineData(404, "", 200, OutcomeKind.Rejected)]
+    [InlineData(429, "{\"title\":\"Too many requests\",\"status\":429,\"detail\":\"Try again in 1 s.\"}", 202, OutcomeKind.RateLimited)]
     [InlineData(503, "", 202, OutcomeKind.Failed)]
     public void AnswersAreClassifiedByStatusCodeAndDuplicateFlag(int status, string body, int expected, OutcomeKind kind)
     {
         var response = new HubResponse(status, body.Length == 0 ? null : JsonNode.Parse(body));
 
         Assert.Equal(kind, HubTarget.Classify(response, expected).Kind);
+    }
+
+    [Fact]
+    public void ARateLimitedAnswerSaysWhenToTryAgain()
+    {
+        var response = new HubResponse(429, JsonNode.Parse("{\"title\":\"Too many requests\",\"detail\":\"Try again in 2 s.\"}")) { RetryAfter = TimeSpan.FromSeconds(2) };
+
+        TargetOutcome outcome = HubTarget.Classify(response, 202);
+
+        Assert.Equal((OutcomeKind.RateLimited, 429, "HTTP 429: Try again in 2 s. (Retry-After 2 s)"), (outcome.Kind, outcome.StatusCode, outcome.Detail));
+        Assert.False(outcome.Answered);
     }
 
     [Fact]

@@ -28,12 +28,14 @@ public sealed record FakeCall(string Method, string Path, string Tenant, string 
 /// <summary>
 /// The access contract's part the load test meets: a bearer on every route (401 without a known one), POST and
 /// DELETE /api/v1/api-keys for the admin, a key bound to its tenant (403 for another), channel intake for
-/// <c>connector:{channel}</c> of that channel only, and set-up, trips and reads for <c>operator</c>.
+/// <c>connector:{channel}</c> of that channel only, set-up, trips and reads for <c>operator</c>, and 429 with
+/// Retry-After from the intake limit.
 /// </summary>
 public sealed partial class FakeHub
 {
     private readonly ConcurrentDictionary<string, FakeKey> _keys = new(StringComparer.Ordinal);
     private int _keysIssued;
+    private int _intakeCalls;
 
     /// <summary>The admin credential, as the bootstrap admin.json would hold it.</summary>
     public string AdminKey { get; } = $"oak_admin_{Guid.NewGuid():N}";
@@ -68,6 +70,10 @@ public sealed partial class FakeHub
         if (!allowed)
         {
             return (key.Role, (403, Problem(403, $"{key.Role} may not {request.Method} {path}")));
+        }
+        if (intake.Success && _faults.RateLimitEvery > 0 && Interlocked.Increment(ref _intakeCalls) % _faults.RateLimitEvery == 0)
+        {
+            return (key.Role, (429, Problem(429, "Try again in 1 s.")));
         }
         return (key.Role, null);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,10 +12,11 @@ namespace OrderActors.LoadTest.Tests.Support;
 /// Defects the fake hub can be told to have, so the audit can be shown to catch them, and how long it takes to
 /// allocate one order (one at a time), so that a spike can outrun it.
 /// </summary>
+/// <param name="RateLimitEvery">Every Nth channel intake call is answered 429 with Retry-After (0: never).</param>
 /// <param name="RefuseKeysAfter">After this many API keys, creating one fails with 500 (null: never).</param>
 /// <param name="RefuseSetup">Every PUT of a warehouse fails with 500, so the run fails after its keys were created.</param>
 public sealed record FakeHubFaults(
-    bool LoseOneOrder = false, bool Oversell = false, int AllocationMs = 2, int? RefuseKeysAfter = null, bool RefuseSetup = false);
+    bool LoseOneOrder = false, bool Oversell = false, int AllocationMs = 2, int RateLimitEvery = 0, int? RefuseKeysAfter = null, bool RefuseSetup = false);
 
 /// <summary>
 /// An in-process stand-in for the hub's REST facade, following docs/API.md for the routes the load test uses:
@@ -50,7 +52,12 @@ public sealed partial class FakeHub : HttpMessageHandler
         (string caller, (int Status, JsonNode? Body)? refusal) = Authorize(request, tenantName, path);
         (int status, JsonNode? answer) = refusal ?? Answer(tenant, request, path, body);
         Calls.Enqueue(new FakeCall(request.Method.Method, path, tenantName, caller, status));
-        return Respond(status, answer);
+        HttpResponseMessage response = Respond(status, answer);
+        if (status == 429)
+        {
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+        }
+        return response;
     }
 
     private (int, JsonNode?) Answer(FakeTenant tenant, HttpRequestMessage request, string path, string body)

@@ -37,8 +37,8 @@ public static class SyntheticReport
             ? new NaiveReport(TargetReports.From(naive), new NaiveAuditResult(1000, 0, 0, 0, 0, 0, new Dictionary<string, int>(), [new AuditLine("oversold", true, "0 units")]))
             : null;
         var hot = new HotSkuResult("HOT-PIL-001", "WH-HZ", 8, 800,
-            new HotSkuSide("orderactors", 400, 32, 400, 400, 0, 0.5, 0.8, true, 500, 800, 10, 40),
-            withBaseline ? new HotSkuSide("naive-sql", 400, 32, 400, 400, 0, 2, 2, true, 200, 200, 150, 300) : null);
+            new HotSkuSide("orderactors", 400, 32, 400, 400, 0, 3, 0.5, 0.8, true, 500, 800, 10, 40),
+            withBaseline ? new HotSkuSide("naive-sql", 400, 32, 400, 400, 0, 0, 2, 2, true, 200, 200, 150, 300) : null);
         DateTimeOffset started = new(2026, 11, 11, 0, 0, 0, TimeSpan.Zero);
         var access = new AccessReport("--admin-token", [new IssuedKey("k1", "loadtest lt-report operator", "operator", "lt-report"), new IssuedKey("k2", "loadtest lt-report connector:jd", "connector:jd", "lt-report")], 2, []);
         return ReportAssembler.Assemble(options, started, started.AddMinutes(2), oursReport, naiveReport, hot, access);
