@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -10,19 +12,42 @@ namespace OrderActors.Silo.TestHost;
 
 /// <summary>
 /// The real silo application (Program) on a real Kestrel port over a fresh PostgreSQL database: what the
-/// CLI, a browser and the load test talk to. Dispose stops the silo and drops the database.
+/// CLI, a browser and the load test talk to. Its access data (admin.json, the token signing key) is in a directory of
+/// its own; <see cref="Client"/> signs in with the bootstrap admin's API key. Dispose stops the silo, drops the database
+/// and deletes that directory.
 /// </summary>
 public sealed class SiloHost : IAsyncDisposable
 {
     private readonly Factory _factory;
     private readonly PostgresTestDatabase _database;
 
-    private SiloHost(Factory factory, PostgresTestDatabase database, Uri baseAddress)
+    private SiloHost(Factory factory, PostgresTestDatabase database, Uri baseAddress, string dataDirectory)
     {
         _factory = factory;
         _database = database;
         BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Where the silo wrote admin.json.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>The bootstrap admin's API key (every tenant).</summary>
+    public string AdminKey { get; private set; } = "";
+
+    /// <summary>The bootstrap admin's password (user <c>admin</c>).</summary>
+    public string AdminPassword { get; private set; } = "";
+
+    /// <summary>A client that sends <paramref name="token"/> (an API key or a JWT) as its bearer credential.</summary>
+    public HttpClient ClientWith(string? token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
     }
 
     public Uri BaseAddress { get; }
@@ -34,18 +59,38 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <param name="settings">Extra configuration (e.g. "Hub:AllocationAttempts").</param>
+    /// <param name="settings">Extra configuration (e.g. "Hub:AllocationAttempts"). Sign-ins are not rate limited
+    /// per client unless a test sets <c>Access:LoginAttemptsPerMinute</c>: every test signs in from 127.0.0.1.</param>
     /// <param name="services">Replaces services after the silo registered its own (a test's faulty storage).</param>
     public static async Task<SiloHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync("oa_api");
         int port = FreePort();
-        var factory = new Factory(database.ConnectionString, settings ?? new Dictionary<string, string?>(), services);
+        string dataDirectory = Directory.CreateTempSubdirectory("oa-access-").FullName;
+        var all = new Dictionary<string, string?>
+        {
+            ["Access:DataDirectory"] = dataDirectory,
+            ["Access:LoginAttemptsPerMinute"] = "100000",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var factory = new Factory(database.ConnectionString, all, services);
         factory.UseKestrel(port);
         factory.StartServer();
-        var host = new SiloHost(factory, database, new Uri($"http://127.0.0.1:{port}"));
+        var host = new SiloHost(factory, database, new Uri($"http://127.0.0.1:{port}"), dataDirectory);
         await host.WaitUntilReadyAsync();
+        host.ReadAdmin();
         return host;
+    }
+
+    private void ReadAdmin()
+    {
+        using JsonDocument admin = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "admin.json")));
+        AdminKey = admin.RootElement.GetProperty("apiKey").GetString()!;
+        AdminPassword = admin.RootElement.GetProperty("password").GetString()!;
+        Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 
     private async Task WaitUntilReadyAsync()
@@ -83,6 +128,7 @@ public sealed class SiloHost : IAsyncDisposable
         Client.Dispose();
         await _factory.DisposeAsync();
         await _database.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
     }
 
     private sealed class Factory(string connectionString, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)

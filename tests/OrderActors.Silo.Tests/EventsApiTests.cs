@@ -28,6 +28,7 @@ public sealed class EventsApiTests(SiloFixture silo)
         Assert.Equal(events.Select(e => e.Id).Order(), events.Select(e => e.Id));
 
         using var browser = new HttpClient { BaseAddress = api.Client.BaseAddress };
+        browser.DefaultRequestHeaders.Authorization = api.Client.DefaultRequestHeaders.Authorization;
         var resumed = new SseReader(browser, $"/api/v1/events?tenant={api.Tenant}", lastEventId: events[0].Id);
         List<SseEvent> replayed = await resumed.ReadUntilAsync(r => r.Count >= events.Count - 1, cancel.Token);
         Assert.Equal(events.Skip(1).Select(e => e.Id), replayed.Take(events.Count - 1).Select(e => e.Id));

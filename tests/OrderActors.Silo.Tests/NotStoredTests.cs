@@ -25,7 +25,7 @@ public sealed class NotStoredTests
         await using SiloHost host = await SiloHost.StartAsync(services: services =>
             services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (provider, _) =>
                 new HubGrainStorage(faults.Around(provider.GetRequiredKeyedService<IGrainStorage>(HubPersistence.AdoNetStorage)))));
-        var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        HttpClient client = host.ClientWith(host.AdminKey);
         client.DefaultRequestHeaders.Add("X-Tenant", "notstored");
         var api = new TenantApi(client, "notstored");
         await api.SetUpWorldAsync();

@@ -13,7 +13,7 @@ public sealed record SkuInfo(string Sku, string Name, bool ColdChain, Money? Lis
 [GenerateSerializer, Alias("oa.WarehouseSummary")]
 public sealed record WarehouseSummary(
     string WarehouseId, string Name, GeoPoint Location, string Region, bool ColdChain, int DailyCapacity,
-    IReadOnlyList<string> Backups, BreakerState Breaker);
+    IReadOnlyList<string> Backups, BreakerState Breaker, string? SupplierId = null);
 
 /// <summary>Everything an allocation needs in one read: warehouses, the SKUs asked about, their stock per warehouse.</summary>
 [GenerateSerializer, Alias("oa.AllocationSnapshot")]

@@ -3,10 +3,11 @@ using Orleans;
 
 namespace OrderActors.Abstractions.Warehouses;
 
-/// <summary>What an operator defines about a warehouse.</summary>
+/// <summary>What an operator defines about a warehouse; <paramref name="SupplierId"/> names the dropship supplier that runs it.</summary>
 [GenerateSerializer, Alias("oa.WarehouseDefinition")]
 public sealed record WarehouseDefinition(
-    string Name, GeoPoint Location, string Region, bool ColdChain, int DailyCapacity, IReadOnlyList<string> Backups);
+    string Name, GeoPoint Location, string Region, bool ColdChain, int DailyCapacity, IReadOnlyList<string> Backups,
+    string? SupplierId = null);
 
 /// <summary>Who or what moved a breaker.</summary>
 [GenerateSerializer, Alias("oa.BreakerSource")]

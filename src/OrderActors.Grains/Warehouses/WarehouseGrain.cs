@@ -201,7 +201,7 @@ public sealed partial class WarehouseGrain(
     {
         WarehouseDefinition d = Definition;
         return Catalog().UpsertWarehouseAsync(new WarehouseSummary(_warehouseId, d.Name, d.Location, d.Region, d.ColdChain, d.DailyCapacity, d.Backups,
-            state.State.Breaker.State));
+            state.State.Breaker.State, d.SupplierId));
     }
 
     private WarehouseView View() => new(_warehouseId, Definition, state.State.Breaker, state.State.TemperatureC, state.State.TemperatureAt,

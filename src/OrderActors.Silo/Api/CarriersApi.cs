@@ -2,8 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -22,7 +23,7 @@ public static class CarriersApi
     public static RouteGroupBuilder MapCarriersApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/carriers").WithTags("Carriers");
-        group.MapPost("/{carrier}/tracking", PostTrackingAsync);
+        group.MapPost("/{carrier}/tracking", PostTrackingAsync).RequireAuthorization(Permissions.Carriers);
         return group;
     }
 

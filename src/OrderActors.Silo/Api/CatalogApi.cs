@@ -4,8 +4,9 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Stock;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -15,17 +16,17 @@ public static class CatalogApi
     public static IEndpointRouteBuilder MapCatalogApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder skus = app.MapGroup("/api/v1/skus").WithTags("Catalog");
-        skus.MapPut("/{sku}", PutSkuAsync);
-        skus.MapGet("/", ListSkusAsync);
-        skus.MapGet("/{sku}", GetSkuAsync);
+        skus.MapPut("/{sku}", PutSkuAsync).RequireAuthorization(Permissions.SetupWrite);
+        skus.MapGet("/", ListSkusAsync).RequireAuthorization(Permissions.Read);
+        skus.MapGet("/{sku}", GetSkuAsync).RequireAuthorization(Permissions.Read);
 
         RouteGroupBuilder inventory = app.MapGroup("/api/v1/inventory").WithTags("Inventory");
-        inventory.MapPut("/{warehouseId}/{sku}", PutInventoryAsync);
-        inventory.MapGet("/{sku}", GetInventoryAsync);
+        inventory.MapPut("/{warehouseId}/{sku}", PutInventoryAsync).RequireAuthorization(Permissions.SetupWrite);
+        inventory.MapGet("/{sku}", GetInventoryAsync).RequireAuthorization(Permissions.Read);
 
         RouteGroupBuilder mappings = app.MapGroup("/api/v1/sku-mappings").WithTags("Catalog");
-        mappings.MapPut("/{channel}/{platformSkuId}", PutMappingAsync);
-        mappings.MapGet("/{channel}/{platformSkuId}", GetMappingAsync);
+        mappings.MapPut("/{channel}/{platformSkuId}", PutMappingAsync).RequireAuthorization(Permissions.SetupWrite);
+        mappings.MapGet("/{channel}/{platformSkuId}", GetMappingAsync).RequireAuthorization(Permissions.Read);
         return app;
     }
 

@@ -4,6 +4,7 @@ using OrderActors.Abstractions.Channels;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.Pull;
+using OrderActors.Silo.Access;
 using Orleans;
 
 namespace OrderActors.Silo.Api;
@@ -17,10 +18,10 @@ public static class ChannelPullApi
     public static RouteGroupBuilder MapChannelPullApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/channels").WithTags("Channel pulls");
-        group.MapGet("/pulls", ListAsync);
-        group.MapGet("/{channel}/pull", GetAsync);
-        group.MapPost("/{channel}/pull", StartAsync);
-        group.MapGet("/{channel}/pull/runs/{runId}", GetRunAsync);
+        group.MapGet("/pulls", ListAsync).RequireAuthorization(Permissions.Read);
+        group.MapGet("/{channel}/pull", GetAsync).RequireAuthorization(Permissions.Read);
+        group.MapPost("/{channel}/pull", StartAsync).RequireAuthorization(Permissions.ChannelsPull);
+        group.MapGet("/{channel}/pull/runs/{runId}", GetRunAsync).RequireAuthorization(Permissions.Read);
         return group;
     }
 

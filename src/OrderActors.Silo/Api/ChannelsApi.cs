@@ -4,8 +4,9 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -15,8 +16,8 @@ public static class ChannelsApi
     public static RouteGroupBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/channels").WithTags("Channels");
-        group.MapPost("/{channel}/orders", PostOrderAsync);
-        group.MapPost("/{channel}/orders/{externalOrderId}/events", PostEventAsync);
+        group.MapPost("/{channel}/orders", PostOrderAsync).RequireAuthorization(Permissions.Intake).RequireRateLimiting(AccessSetup.IntakeRateLimit);
+        group.MapPost("/{channel}/orders/{externalOrderId}/events", PostEventAsync).RequireAuthorization(Permissions.Intake).RequireRateLimiting(AccessSetup.IntakeRateLimit);
         return group;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Demo;
 
 namespace OrderActors.Silo.Api;
@@ -8,7 +9,7 @@ public static class DemoApi
 {
     public static IEndpointRouteBuilder MapDemoApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/demo", SeedAsync).WithTags("Admin");
+        app.MapPost("/api/v1/demo", SeedAsync).WithTags("Admin").RequireAuthorization(Permissions.DemoSeed);
         return app;
     }
 

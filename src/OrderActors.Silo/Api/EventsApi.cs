@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Projections;
 
 namespace OrderActors.Silo.Api;
@@ -14,7 +15,7 @@ public static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/events", StreamAsync).WithTags("Observing");
+        app.MapGet("/api/v1/events", StreamAsync).WithTags("Observing").RequireAuthorization(Permissions.Read);
         return app;
     }
 

@@ -1,14 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using OrderActors.Abstractions.Channels;
 using OrderActors.Abstractions.Catalog;
+using OrderActors.Abstractions.Channels;
 using OrderActors.Abstractions.Events;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Connectors.Pull;
 using OrderActors.Grains.Audit;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Projections;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -17,9 +18,9 @@ public static class ObservingApi
 {
     public static IEndpointRouteBuilder MapObservingApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/dashboard", DashboardAsync).WithTags("Observing");
-        app.MapGet("/api/v1/audit", AuditAsync).WithTags("Observing");
-        app.MapPost("/api/v1/admin/projections/orders/rebuild", RebuildAsync).WithTags("Admin");
+        app.MapGet("/api/v1/dashboard", DashboardAsync).WithTags("Observing").RequireAuthorization(Permissions.Read);
+        app.MapGet("/api/v1/audit", AuditAsync).WithTags("Observing").RequireAuthorization(Permissions.Read);
+        app.MapPost("/api/v1/admin/projections/orders/rebuild", RebuildAsync).WithTags("Admin").RequireAuthorization(Permissions.SetupWrite);
         return app;
     }
 

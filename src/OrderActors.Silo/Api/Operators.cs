@@ -1,13 +1,14 @@
+using OrderActors.Silo.Access;
+
 namespace OrderActors.Silo.Api;
 
-/// <summary>Who is acting, for order timelines: <c>operator:{X-Operator}</c>, or <c>operator</c>.</summary>
+/// <summary>Who is acting, for order timelines: taken from the credential (<c>operator:{user}</c>, <c>key:{name}</c>, <c>platform:{channel}</c>).</summary>
 public static class Operators
 {
-    public const string Header = "X-Operator";
-
-    public static string SourceOf(HttpContext context)
+    public static string SourceOf(HttpContext context) => HubPrincipal.Of(context.User) switch
     {
-        string? name = context.Request.Headers[Header].FirstOrDefault();
-        return string.IsNullOrWhiteSpace(name) ? "operator" : $"operator:{name.Trim()[..Math.Min(name.Trim().Length, 64)]}";
-    }
+        null => "operator",
+        { Kind: HubPrincipal.UserKind } user => $"operator:{user.Name}",
+        { } other => other.Name,
+    };
 }

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
 using OrderActors.Silo.Projections;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -14,25 +16,22 @@ public static class OrdersApi
     public static RouteGroupBuilder MapOrdersApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/orders").WithTags("Orders");
-        group.MapGet("/{orderId}", GetAsync);
-        group.MapGet("/", ListAsync);
-        group.MapPost("/{orderId}/ship", ShipAsync);
-        group.MapPost("/{orderId}/cancel", CancelAsync);
-        group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync);
-        group.MapPost("/{orderId}/receiver", DecryptReceiverAsync);
-        group.MapPost("/{orderId}/deliver", DeliverAsync);
-        group.MapPost("/{orderId}/complete", CompleteAsync);
+        group.MapGet("/{orderId}", GetAsync).RequireAuthorization(Permissions.OrdersRead);
+        group.MapGet("/", ListAsync).RequireAuthorization(Permissions.OrdersRead);
+        group.MapPost("/{orderId}/ship", ShipAsync).RequireAuthorization(Permissions.OrdersShip);
+        group.MapPost("/{orderId}/cancel", CancelAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/release-hold", ReleaseHoldAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/receiver", DecryptReceiverAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/deliver", DeliverAsync).RequireAuthorization(Permissions.OrdersWrite);
+        group.MapPost("/{orderId}/complete", CompleteAsync).RequireAuthorization(Permissions.OrdersWrite);
         return group;
     }
 
-    public static async Task<Ok<OrderResponse>> GetAsync(string orderId, HttpContext context, IGrainFactory grains)
-    {
-        OrderRecord order = await Order(grains, context, orderId).GetAsync() ?? throw new NotFoundException($"Order {orderId} does not exist.");
-        return TypedResults.Ok(OrderResponse.From(order));
-    }
+    public static async Task<Ok<OrderResponse>> GetAsync(string orderId, HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok(OrderResponse.From(await ReadableAsync(grains, context, orderId)));
 
     public static async Task<Ok<PageResponse<OrderSummaryResponse>>> ListAsync(
-        HttpContext context, IOrderProjection projection, string? status, string? channel, string? warehouseId, string? holdCode,
+        HttpContext context, IOrderProjection projection, IGrainFactory grains, string? status, string? channel, string? warehouseId, string? holdCode,
         DateTimeOffset? from, DateTimeOffset? to, int? page, int? pageSize)
     {
         var check = new RequestCheck();
@@ -62,7 +61,9 @@ public static class OrdersApi
         check.Range("page", pageNumber, 1, int.MaxValue);
         check.Range("pageSize", size, 1, 200);
         check.ThrowIfAny();
-        var query = new OrderQuery(Tenancy.Of(context), parsedStatus, parsedChannel, warehouseId, holdCode, from, to, pageNumber, size);
+        string tenant = Tenancy.Of(context);
+        IReadOnlyList<string>? within = await SupplierWarehousesAsync(grains, context, tenant);
+        var query = new OrderQuery(tenant, parsedStatus, parsedChannel, warehouseId, holdCode, from, to, pageNumber, size, within);
         return TypedResults.Ok(await projection.QueryAsync(query));
     }
 
@@ -72,6 +73,7 @@ public static class OrdersApi
         string carrier = check.Id("carrier", body.Carrier);
         string trackingNo = check.Id("trackingNo", body.TrackingNo);
         check.ThrowIfAny();
+        await ReadableAsync(grains, context, orderId);
         return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ShipAsync(carrier, trackingNo, Operators.SourceOf(context))));
     }
 
@@ -107,6 +109,32 @@ public static class OrdersApi
 
     public static async Task<Ok<OrderResponse>> CompleteAsync(string orderId, HttpContext context, IGrainFactory grains) =>
         TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CompleteAsync(Operators.SourceOf(context))));
+
+    /// <summary>
+    /// The order, when the principal may see it: a supplier sees only orders allocated to its warehouses; any other
+    /// order is 404 to it, as if it did not exist (another supplier's orders are none of its business).
+    /// </summary>
+    private static async Task<OrderRecord> ReadableAsync(IGrainFactory grains, HttpContext context, string orderId)
+    {
+        OrderRecord? order = await Order(grains, context, orderId).GetAsync();
+        IReadOnlyList<string>? within = await SupplierWarehousesAsync(grains, context, Tenancy.Of(context));
+        if (order is null || (within is not null && !order.Allocations.Any(a => within.Contains(a.WarehouseId))))
+        {
+            throw new NotFoundException($"Order {orderId} does not exist.");
+        }
+        return order;
+    }
+
+    /// <summary>For a supplier, the warehouses it runs (those whose supplierId is its id); null for everyone else.</summary>
+    private static async Task<IReadOnlyList<string>?> SupplierWarehousesAsync(IGrainFactory grains, HttpContext context, string tenant)
+    {
+        if (HubPrincipal.Of(context.User)?.Supplier is not { } supplier)
+        {
+            return null;
+        }
+        IReadOnlyList<WarehouseSummary> warehouses = await grains.GetGrain<ICatalogGrain>(tenant).ListWarehousesAsync();
+        return warehouses.Where(w => w.SupplierId == supplier).Select(w => w.WarehouseId).ToList();
+    }
 
     private static void OptionalText(string field, string? value, int max)
     {

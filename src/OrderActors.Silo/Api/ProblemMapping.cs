@@ -25,6 +25,7 @@ public sealed partial class ProblemMapping(IProblemDetailsService problems, ILog
             BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad => Validation(BindingErrors.Of(bad)),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } bad => Problem(bad.StatusCode, "Payload too large", bad.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
+            TenantForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
             NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
             IllegalTransitionException t => WithStatus(Problem(StatusCodes.Status409Conflict, "Illegal transition", t.Message), t.CurrentStatus),
             ConflictException c => Problem(StatusCodes.Status409Conflict, "Conflict", c.Message),

@@ -4,8 +4,9 @@ using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
 using OrderActors.Abstractions.Warehouses;
-using Orleans;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using Orleans;
 
 namespace OrderActors.Silo.Api;
 
@@ -17,12 +18,12 @@ public static class WarehousesApi
     public static RouteGroupBuilder MapWarehousesApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder group = app.MapGroup("/api/v1/warehouses").WithTags("Warehouses");
-        group.MapPut("/{warehouseId}", PutAsync);
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{warehouseId}", GetAsync);
-        group.MapPost("/{warehouseId}/breaker/trip", TripAsync);
-        group.MapPost("/{warehouseId}/breaker/reset", ResetAsync);
-        group.MapPost("/{warehouseId}/sensors", SensorsAsync);
+        group.MapPut("/{warehouseId}", PutAsync).RequireAuthorization(Permissions.SetupWrite);
+        group.MapGet("/", ListAsync).RequireAuthorization(Permissions.Read);
+        group.MapGet("/{warehouseId}", GetAsync).RequireAuthorization(Permissions.Read);
+        group.MapPost("/{warehouseId}/breaker/trip", TripAsync).RequireAuthorization(Permissions.BreakersWrite);
+        group.MapPost("/{warehouseId}/breaker/reset", ResetAsync).RequireAuthorization(Permissions.BreakersWrite);
+        group.MapPost("/{warehouseId}/sensors", SensorsAsync).RequireAuthorization(Permissions.SetupWrite);
         return group;
     }
 
@@ -38,9 +39,10 @@ public static class WarehousesApi
         int capacity = body.DailyCapacity ?? 0;
         check.Range("dailyCapacity", capacity, 0, int.MaxValue);
         List<string> backups = await CheckBackupsAsync(check, id, body.Backups ?? [], grains, Tenancy.Of(context));
+        string? supplier = body.SupplierId is null ? null : check.Id("supplierId", body.SupplierId);
         check.ThrowIfAny();
         var definition = new WarehouseDefinition(name, new GeoPoint(latitude, longitude), body.Region?.Trim() ?? "", body.ColdChain ?? false,
-            capacity, backups);
+            capacity, backups, supplier);
         WarehouseView view = await Warehouse(grains, context, id).UpsertAsync(definition);
         return TypedResults.Ok(await ResponseAsync(grains, Tenancy.Of(context), view));
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Connectors;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api;
 using OrderActors.Silo.Demo;
 using OrderActors.Silo.Idempotency;
@@ -47,6 +48,7 @@ public static class ApiSetup
             builder.Services.AddSingleton<IOrderProjection, UnavailableOrderProjection>();
             builder.Services.AddSingleton<IIdempotencyStore, MemoryIdempotencyStore>();
         }
+        builder.AddOrderHubAccess(postgres);
         builder.Services.AddHostedService<MaintenanceService>();
         builder.Services.AddHostedService<DemoOnStart>();
         return builder;
@@ -54,14 +56,21 @@ public static class ApiSetup
 
     public static WebApplication UseOrderHubApi(this WebApplication app)
     {
-        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestCharset>();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRouting();
+        app.UseOrderHubAccess();
+        // Inside access (a key is scoped to its principal), outside the inner exception handler, so that what it
+        // keeps is the final response, problem details included.
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseExceptionHandler();
         // The one document by its literal path: any other name is the hub's 404 problem, not the framework's plain text.
-        app.MapOpenApi("/openapi/v1.json");
+        app.MapOpenApi("/openapi/v1.json").RequireAuthorization(Permissions.Principal);
+        app.MapAccessApi();
         app.MapWarehousesApi();
         app.MapCatalogApi();
         app.MapChannelsApi();
@@ -72,7 +81,7 @@ public static class ApiSetup
         app.MapEventsApi();
         app.MapDemoApi();
         app.MapHealthEndpoints();
-        app.MapOrleansDashboard(routePrefix: "/orleans-dashboard");
+        app.MapOrleansDashboard(routePrefix: "/orleans-dashboard").RequireAuthorization(Permissions.ClusterAdmin);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using OrderActors.Silo.Access;
 
 namespace OrderActors.Silo.Hosting;
 
@@ -8,12 +9,13 @@ public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Ok(new LivenessReport("ok"))).WithTags("Health");
+        app.MapGet("/healthz", () => TypedResults.Ok(new LivenessReport("ok"))).WithTags("Health").AllowAnonymous();
         // A route handler rather than MapHealthChecks, so /readyz is in the OpenAPI document like every other route.
-        app.MapGet("/readyz", ReadyAsync).WithTags("Health")
+        app.MapGet("/readyz", ReadyAsync).WithTags("Health").AllowAnonymous()
             .Produces<ReadinessReport>(StatusCodes.Status200OK)
             .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
-        app.MapGet("/api/v1/cluster", async (ClusterView cluster) => Results.Ok(await cluster.GetAsync())).WithTags("Observing");
+        app.MapGet("/api/v1/cluster", async (ClusterView cluster) => Results.Ok(await cluster.GetAsync())).WithTags("Observing")
+            .RequireAuthorization(Permissions.Read);
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
+using OrderActors.Silo.Access;
 using OrderActors.Silo.Api;
 
 namespace OrderActors.Silo.Idempotency;
@@ -9,7 +10,8 @@ namespace OrderActors.Silo.Idempotency;
 /// response is kept; a repeat with the same method, path and body gets that response again without
 /// running; the same key on a different request is 422, and while the first is still running, 409.
 /// A failed request (5xx) releases its key so that the retry runs. It sits outside the exception
-/// handler, so what it keeps is the final response, problem details included.
+/// handler, so what it keeps is the final response, problem details included. Keys are scoped to the tenant and the
+/// principal: another credential's key is never replayed to this one. A call without a principal (sign-in) keeps none.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStore store, IProblemDetailsService problems)
 {
@@ -19,7 +21,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
     public async Task InvokeAsync(HttpContext context)
     {
         string? key = context.Request.Headers[Header].FirstOrDefault();
-        if (key is null || !(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)))
+        HubPrincipal? principal = HubPrincipal.Of(context.User);
+        if (key is null || principal is null || !(HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)))
         {
             await next(context);
             return;
@@ -42,7 +45,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
             await ValidationProblemAsync(context, invalid.Errors);
             return;
         }
-        string scope = $"{tenant}:{key}";
+        catch (TenantForbiddenException forbidden)
+        {
+            await ProblemAsync(context, StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message);
+            return;
+        }
+        string scope = $"{tenant}:{principal.Name}:{key}";
         Claim claim = await store.ClaimAsync(scope, await HashAsync(context.Request));
         switch (claim.Outcome)
         {

@@ -6,7 +6,7 @@ namespace OrderActors.Silo.Projections;
 /// <summary>A filter and page over the order list.</summary>
 public sealed record OrderQuery(
     string Tenant, OrderStatus? Status, Channel? Channel, string? WarehouseId, string? HoldCode,
-    DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+    DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize, IReadOnlyList<string>? WithinWarehouses = null);
 
 /// <summary>Order counts for the dashboard.</summary>
 public sealed record OrderStats(

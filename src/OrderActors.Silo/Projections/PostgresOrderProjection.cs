@@ -21,6 +21,7 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
               AND ($5::text IS NULL OR hold_codes @> ARRAY[$5])
               AND ($6::timestamptz IS NULL OR created_at >= $6)
               AND ($7::timestamptz IS NULL OR created_at < $7)
+              AND ($8::text[] IS NULL OR warehouse_ids && $8)
             """;
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection)
@@ -32,7 +33,7 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
                     SELECT order_id, channel, external_order_id, status, amount_fen, warehouse_ids, hold_codes, reroutes, created_at, updated_at, holds::text
                     FROM order_summaries {Filter}
                     ORDER BY received_at DESC, order_id
-                    LIMIT $8 OFFSET $9
+                    LIMIT $9 OFFSET $10
                     """, query, (query.PageSize, NpgsqlDbType.Integer), ((query.Page - 1) * (long)query.PageSize, NpgsqlDbType.Bigint)),
             },
         };
@@ -135,6 +136,7 @@ public sealed class PostgresOrderProjection(NpgsqlDataSource dataSource) : IOrde
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)q.HoldCode ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)q.From?.UtcDateTime ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)q.To?.UtcDateTime ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = (object?)q.WithinWarehouses?.ToArray() ?? DBNull.Value });
         foreach ((object value, NpgsqlDbType type) in extra)
         {
             command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type, Value = value });

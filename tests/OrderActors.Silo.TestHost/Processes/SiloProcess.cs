@@ -89,6 +89,10 @@ public sealed class SiloProcess : IDisposable
         return silo;
     }
 
+    /// <summary>Makes <see cref="Http"/> send <paramref name="token"/> as its bearer credential.</summary>
+    public void UseCredential(string token) =>
+        Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
     /// <summary>Waits until /readyz answers 200 (storage reachable, an active member of the cluster).</summary>
     public async Task WaitUntilReadyAsync(TimeSpan within)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -11,7 +12,9 @@ namespace OrderActors.Silo.TestHost.Processes;
 /// Real silo processes in cluster mode on one fresh PostgreSQL database, and an Orleans client of theirs, for tests
 /// that crash silos for real: <see cref="KillAsync"/> is SIGKILL, so the silo's activations, timers and unsent
 /// messages vanish with it and the others must notice through Orleans' failure detector. Every silo's output is in
-/// test-artifacts/cluster/{run}/. Dispose kills whatever still runs and drops the database.
+/// test-artifacts/cluster/{run}/. The silos share one access directory (the token signing key, admin.json), as
+/// scripts/cluster-up.sh's do; each silo's <see cref="SiloProcess.Http"/> signs in with the bootstrap admin's key.
+/// Dispose kills whatever still runs and drops the database.
 /// </summary>
 public sealed class SiloProcessCluster : IAsyncDisposable
 {
@@ -39,6 +42,19 @@ public sealed class SiloProcessCluster : IAsyncDisposable
     public string ArtifactsDirectory { get; }
 
     public string ConnectionString => _database.ConnectionString;
+
+    /// <summary>The access directory every silo of this cluster uses.</summary>
+    public string AccessDirectory => Path.Combine(ArtifactsDirectory, "access");
+
+    /// <summary>The bootstrap admin's API key (every tenant), from admin.json.</summary>
+    public string AdminKey
+    {
+        get
+        {
+            using JsonDocument admin = JsonDocument.Parse(File.ReadAllText(Path.Combine(AccessDirectory, "admin.json")));
+            return admin.RootElement.GetProperty("apiKey").GetString()!;
+        }
+    }
 
     /// <summary>Every silo started so far, killed ones included, by index.</summary>
     public IReadOnlyList<SiloProcess> Silos => _silos;
@@ -78,11 +94,13 @@ public sealed class SiloProcessCluster : IAsyncDisposable
             int index = _silos.Count;
             string name = $"silo-{index}";
             SiloPorts ports = SiloPorts.Free();
-            silo = SiloProcess.Start(index, name, ports, SiloProcessSettings.For(name, ports, ClusterId, ConnectionString, _settings),
+            var settings = new Dictionary<string, string>(_settings) { ["Access:DataDirectory"] = AccessDirectory };
+            silo = SiloProcess.Start(index, name, ports, SiloProcessSettings.For(name, ports, ClusterId, ConnectionString, settings),
                 Path.Combine(ArtifactsDirectory, $"{name}.log"));
             _silos.Add(silo);
         }
         await silo.WaitUntilReadyAsync(ReadyWithin);
+        silo.UseCredential(AdminKey);
         return silo;
     }
 

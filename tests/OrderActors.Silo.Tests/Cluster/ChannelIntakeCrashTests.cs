@@ -71,6 +71,7 @@ public sealed class ChannelIntakeCrashTests(ITestOutputHelper output)
     private static TenantApi Api(SiloProcess silo)
     {
         var client = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = silo.Http.DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Tenant", Tenant);
         return new TenantApi(client, Tenant);
     }

@@ -75,6 +75,7 @@ public sealed class ChannelPullRestartTests
     private static TenantApi Api(SiloProcess silo)
     {
         var client = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = silo.Http.DefaultRequestHeaders.Authorization;
         client.DefaultRequestHeaders.Add("X-Tenant", Tenant);
         return new TenantApi(client, Tenant);
     }

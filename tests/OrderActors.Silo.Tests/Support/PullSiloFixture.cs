@@ -59,7 +59,7 @@ public sealed class PullSiloFixture : IAsyncLifetime
 
     public TenantApi Tenant(string tenant)
     {
-        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        HttpClient client = Host.ClientWith(Host.AdminKey);
         client.DefaultRequestHeaders.Add("X-Tenant", tenant);
         return new TenantApi(client, tenant);
     }

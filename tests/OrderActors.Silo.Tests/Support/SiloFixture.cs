@@ -33,7 +33,7 @@ public sealed class SiloFixture : IAsyncLifetime
     public TenantApi NewTenant()
     {
         string tenant = $"t{Interlocked.Increment(ref _tenants)}-{Guid.NewGuid():N}"[..20];
-        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        HttpClient client = Host.ClientWith(Host.AdminKey);
         client.DefaultRequestHeaders.Add("X-Tenant", tenant);
         return new TenantApi(client, tenant);
     }

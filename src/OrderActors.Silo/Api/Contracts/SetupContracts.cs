@@ -5,20 +5,21 @@ using OrderActors.Abstractions.Warehouses;
 namespace OrderActors.Silo.Api.Contracts;
 
 public sealed record WarehouseRequest(
-    string? Name, double? Latitude, double? Longitude, string? Region, bool? ColdChain, int? DailyCapacity, IReadOnlyList<string?>? Backups);
+    string? Name, double? Latitude, double? Longitude, string? Region, bool? ColdChain, int? DailyCapacity, IReadOnlyList<string?>? Backups,
+    string? SupplierId = null);
 
 public sealed record BreakerResponse(BreakerState State, string? Reason, DateTimeOffset Since, string? Source);
 
 public sealed record WarehouseResponse(
     string WarehouseId, string Name, double Latitude, double Longitude, string Region, bool ColdChain, int DailyCapacity,
     IReadOnlyList<string> Backups, BreakerResponse Breaker, double? TemperatureC, DateTimeOffset? TemperatureAt,
-    DateTimeOffset? LastCarrierEventAt, double? ReservedRatio, int ReroutedOrders)
+    DateTimeOffset? LastCarrierEventAt, double? ReservedRatio, int ReroutedOrders, string? SupplierId)
 {
     public static WarehouseResponse From(WarehouseView w, double? reservedRatio) => new(
         w.WarehouseId, w.Definition.Name, w.Definition.Location.Latitude, w.Definition.Location.Longitude, w.Definition.Region,
         w.Definition.ColdChain, w.Definition.DailyCapacity, w.Definition.Backups,
         new BreakerResponse(w.Breaker.State, w.Breaker.Reason, w.Breaker.Since, w.Breaker.Source?.ToString().ToLowerInvariant()),
-        w.TemperatureC, w.TemperatureAt, w.LastCarrierEventAt, reservedRatio, w.ReroutedOrders);
+        w.TemperatureC, w.TemperatureAt, w.LastCarrierEventAt, reservedRatio, w.ReroutedOrders, w.Definition.SupplierId);
 }
 
 public sealed record TripRequest(string? Reason);
