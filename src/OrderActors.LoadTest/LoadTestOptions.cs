@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 
 namespace OrderActors.LoadTest;
@@ -13,6 +14,9 @@ public sealed record LoadTestOptions
 
     /// <summary>Every call carries this tenant, so a run sees only its own orders, stock and audit.</summary>
     public required string Tenant { get; init; }
+
+    /// <summary>The credential the run creates its principals with (it must hold the admin role); the run acts as those principals, not as this.</summary>
+    public required AdminCredential Admin { get; init; }
 
     public required IReadOnlyList<PhaseSpec> Phases { get; init; }
 
@@ -65,10 +69,11 @@ public sealed record LoadTestOptions
     /// during it (a breaker trip, sell-outs) show. The baseline's replay doubles the traffic time; one minute per
     /// phase keeps the whole run under ten minutes.
     /// </summary>
-    public static LoadTestOptions Full(IReadOnlyList<Uri> servers, string tenant) => new()
+    public static LoadTestOptions Full(IReadOnlyList<Uri> servers, string tenant, AdminCredential admin) => new()
     {
         Servers = servers,
         Tenant = tenant,
+        Admin = admin,
         Mode = "full",
         Phases = Phased(50, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)),
         Clients = 128,
@@ -77,10 +82,11 @@ public sealed record LoadTestOptions
     };
 
     /// <summary>The same shape scaled down to well under three minutes with the baseline: 3 s warm-up, then 20/s, 80/s, 20/s for 15, 15 and 10 s.</summary>
-    public static LoadTestOptions Quick(IReadOnlyList<Uri> servers, string tenant) => new()
+    public static LoadTestOptions Quick(IReadOnlyList<Uri> servers, string tenant, AdminCredential admin) => new()
     {
         Servers = servers,
         Tenant = tenant,
+        Admin = admin,
         Mode = "quick",
         Phases = Phased(20, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10)),
         Clients = 32,

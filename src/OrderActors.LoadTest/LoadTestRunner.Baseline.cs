@@ -1,4 +1,5 @@
 using Npgsql;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Display;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Hub;
@@ -40,16 +41,15 @@ public sealed partial class LoadTestRunner
         return new NaiveReport(TargetReports.From(recorder), audit);
     }
 
-    private async Task<HotSkuResult?> RunHotSkuAsync(HubClient client, NpgsqlDataSource? dataSource, Catalog catalog, int runTag, CancellationToken cancellationToken)
+    private async Task<HotSkuResult?> RunHotSkuAsync(RunPrincipals principals, NpgsqlDataSource? dataSource, Catalog catalog, int runTag, CancellationToken cancellationToken)
     {
         if (options.HotSkuOrders <= 0)
         {
             return null;
         }
         var comparison = new HotSkuComparison(catalog, options.HotSkuOrders, options.Clients, options.HotBuckets, options.DrainTimeout, options.Seed, runTag);
-        string tenant = $"{options.Tenant}-hot";
-        display.Stage($"hot SKU: {options.HotSkuOrders} one-unit orders for {comparison.Sku.Sku} ({options.HotBuckets} buckets) from {options.Clients} clients, tenant {tenant}");
-        HotSkuSide ours = await comparison.RunOursAsync(client.WithTenant(tenant), cancellationToken);
+        display.Stage($"hot SKU: {options.HotSkuOrders} one-unit orders for {comparison.Sku.Sku} ({options.HotBuckets} buckets) from {options.Clients} clients, tenant {HotTenant}");
+        HotSkuSide ours = await comparison.RunOursAsync(principals.For(HotTenant), cancellationToken);
         HotSkuSide? naive = null;
         if (dataSource is not null)
         {

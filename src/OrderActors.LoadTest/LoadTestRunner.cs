@@ -1,6 +1,9 @@
 using Npgsql;
+using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Display;
 using OrderActors.LoadTest.Engine;
+using OrderActors.LoadTest.HotSku;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Metrics;
 using OrderActors.LoadTest.Reporting;
@@ -26,35 +29,62 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
         var schedule = new RateSchedule(options.Phases);
         Catalog catalog = Catalog.Build(options.Skus, options.HotSkus, options.HotBuckets, options.Seed);
         StockPlan stock = StockPlan.Build(catalog, _mix, options.Phases.Sum(phase => phase.ArrivalCount));
-        using var client = new HubClient(new HubClientOptions(options.Servers, options.Tenant, options.Clients, options.RequestTimeout), options.Handler);
+        var hubOptions = new HubClientOptions(options.Servers, options.Tenant, options.Clients, options.RequestTimeout) { Credential = options.Admin.Read() };
+        using var admin = new HubClient(hubOptions, options.Handler);
 
-        display.Stage($"setup in tenant {options.Tenant}: {WarehouseSites.All.Count} warehouses, {catalog.ByRank.Count} SKUs ({catalog.Hot.Count()} hot), {stock.TotalUnits} units, {catalog.ByRank.Count * 6} mappings");
-        SetupSummary setup = await new HubSetup(client).RunAsync(WarehouseSites.All, catalog, stock, cancellationToken);
-        OursReport ours = await RunOursAsync(client, schedule, catalog, stock, setup, runTag, cancellationToken);
-
+        IReadOnlyList<TenantNeeds> needs = Needs();
+        display.Stage($"principals: {string.Join("; ", needs.Select(need => $"operator + connector:{string.Join("/", need.Channels.Select(channel => channel.ToRouteName()))} in {need.Tenant}"))} (API keys created with {options.Admin.Source})");
+        RunPrincipals principals = await RunPrincipals.CreateAsync(admin, options.Admin.Source, needs, cancellationToken);
+        OursReport ours;
         NaiveReport? naive = null;
-        HotSku.HotSkuResult? hot = null;
-        if (options.Baseline)
+        HotSkuResult? hot = null;
+        AccessReport access;
+        try
         {
-            await using NpgsqlDataSource dataSource = NaiveDataSource();
-            naive = await RunNaiveAsync(dataSource, schedule, catalog, stock, runTag, cancellationToken);
-            hot = await RunHotSkuAsync(client, dataSource, catalog, runTag, cancellationToken);
+            TenantClients hub = principals.For(options.Tenant);
+            display.Stage($"setup in tenant {options.Tenant}: {WarehouseSites.All.Count} warehouses, {catalog.ByRank.Count} SKUs ({catalog.Hot.Count()} hot), {stock.TotalUnits} units, {catalog.ByRank.Count * 6} mappings");
+            SetupSummary setup = await new HubSetup(hub.Operator).RunAsync(WarehouseSites.All, catalog, stock, cancellationToken);
+            ours = await RunOursAsync(hub, schedule, catalog, stock, setup, runTag, cancellationToken);
+            if (options.Baseline)
+            {
+                await using NpgsqlDataSource dataSource = NaiveDataSource();
+                naive = await RunNaiveAsync(dataSource, schedule, catalog, stock, runTag, cancellationToken);
+                hot = await RunHotSkuAsync(principals, dataSource, catalog, runTag, cancellationToken);
+            }
+            else
+            {
+                hot = await RunHotSkuAsync(principals, dataSource: null, catalog, runTag, cancellationToken);
+            }
         }
-        else if (options.HotSkuOrders > 0)
+        finally
         {
-            hot = await RunHotSkuAsync(client, dataSource: null, catalog, runTag, cancellationToken);
+            access = await principals.RevokeAsync();
+            display.Stage($"principals: {access.Describe()}");
         }
-        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot, loadAtStart);
+        return ReportAssembler.Assemble(options, startedAt, DateTimeOffset.UtcNow, ours, naive, hot, access, loadAtStart);
     }
 
+    /// <summary>The run's tenant posts on every channel of the mix; the hot-SKU comparison's tenant on its one channel.</summary>
+    private IReadOnlyList<TenantNeeds> Needs()
+    {
+        var needs = new List<TenantNeeds> { new(options.Tenant, ChannelTraits.All.Where(traits => traits.TrafficWeight > 0).Select(traits => traits.Channel).ToList()) };
+        if (options.HotSkuOrders > 0)
+        {
+            needs.Add(new TenantNeeds(HotTenant, [HotSkuComparison.Channel]));
+        }
+        return needs;
+    }
+
+    private string HotTenant => $"{options.Tenant}-hot";
+
     private async Task<OursReport> RunOursAsync(
-        HubClient client, RateSchedule schedule, Catalog catalog, StockPlan stock, SetupSummary setup, int runTag, CancellationToken cancellationToken)
+        TenantClients hub, RateSchedule schedule, Catalog catalog, StockPlan stock, SetupSummary setup, int runTag, CancellationToken cancellationToken)
     {
         var recorder = new TrafficRecorder("orderactors", schedule);
         var planner = new OrderPlanner(catalog, _mix, options.Seed, runTag);
-        var driver = new OpenLoopDriver(new HubTarget(client), recorder, planner.Next, options.Clients);
-        using var watch = new BacklogWatch(new HubBacklog(client), driver, options.DrainTimeout);
-        var chaos = new ChaosActions(client, driver);
+        var driver = new OpenLoopDriver(new HubTarget(hub), recorder, planner.Next, options.Clients);
+        using var watch = new BacklogWatch(new HubBacklog(hub.Operator), driver, options.DrainTimeout);
+        var chaos = new ChaosActions(hub.Operator, driver);
         await using NpgsqlDataSource? watchSource = options.WatchPg is { } watchPg ? NpgsqlDataSource.Create(watchPg) : null;
         PostgresWatch? postgres = watchSource is null ? null : new PostgresWatch(watchSource, driver);
         int? spike = IndexOf(schedule, PhaseSpec.Spike);
@@ -84,11 +114,11 @@ public sealed partial class LoadTestRunner(LoadTestOptions options, IProgressDis
 
         display.Stage($"audit: reading back {recorder.Ledger.Count} acknowledged orders, inventory, GET /api/v1/audit and the dashboard");
         long rejected = recorder.Phases.Sum(phase => Enum.GetValues<RequestKind>().Sum(kind => phase[kind][OutcomeKind.Rejected]));
-        HubAuditResult audit = await new HubAudit(client, options.Clients)
-            .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected), cancellationToken);
+        HubAuditResult audit = await new HubAudit(hub.Operator, options.Clients)
+            .RunAsync(recorder.Ledger, catalog, stock, new AuditContext(watch.Drained, watch.DrainSeconds, rejected, recorder.RateLimited), cancellationToken);
         return new OursReport(
             TargetReports.From(recorder, watch.Samples), setup, watch.AtSpikeEnd, watch.BaselinePeak, watch.SpikeDrainSeconds, watch.DrainSeconds, watch.Samples, audit,
-            chaos.Trip, chaos.Kill, client.Retries, client.Unreachable, postgres?.Result);
+            chaos.Trip, chaos.Kill, hub.Operator.Retries, hub.Operator.Unreachable, postgres?.Result);
     }
 
     private static int? IndexOf(RateSchedule schedule, string name)

@@ -1,12 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 
 namespace OrderActors.LoadTest.Cli;
 
-/// <summary>The command line: a preset (full, or --quick) with every figure overridable.</summary>
+/// <summary>The command line: a preset (full, or --quick) with every figure overridable, and the admin credential.</summary>
 public static class LoadTestCommand
 {
+    /// <summary>The variable the CLI reads its token from too; the load test takes it when neither flag is given.</summary>
+    public const string TokenVariable = "ORDERACTORS_TOKEN";
+
+    private static readonly Option<string?> _adminToken = new("--admin-token") { Description = $"A bearer token with the admin role (an API key or a login's access token); default ${TokenVariable}. The run creates its own principals with it." };
+    private static readonly Option<string?> _adminFile = new("--admin-file") { Description = "A silo's bootstrap admin.json ({ user, password, apiKey }, in its Access:DataDirectory): its API key is the admin credential." };
     private static readonly Option<string[]> _servers = new("--server") { Description = "A silo's base URL; repeat for a cluster (requests are spread over them). Default http://127.0.0.1:5090.", Arity = ArgumentArity.OneOrMore };
     private static readonly Option<string?> _tenant = new("--tenant") { Description = "X-Tenant for every call (default lt-<UTC timestamp>, so each run sees only its own data)." };
     private static readonly Option<bool> _quick = new("--quick") { Description = "The scaled-down preset (20 → 80 → 20 orders/s for 15/15/10 s, 32 clients)." };
@@ -34,12 +40,14 @@ public static class LoadTestCommand
     private static readonly Option<double?> _requestTimeout = new("--request-timeout") { Description = "Seconds before a request counts as failed." };
     private static readonly Option<string?> _out = new("--out") { Description = "Directory for report.json, report.md and report.html (default loadtest-report)." };
 
-    public static RootCommand Create(Func<LoadTestOptions, CancellationToken, Task<int>> run)
+    /// <param name="environment">Reads an environment variable (<see cref="Environment.GetEnvironmentVariable(string)"/> unless a test gives its own).</param>
+    public static RootCommand Create(Func<LoadTestOptions, CancellationToken, Task<int>> run, Func<string, string?>? environment = null)
     {
+        Func<string, string?> variable = environment ?? Environment.GetEnvironmentVariable;
         var root = new RootCommand("OrderActors load test: +300 % spikes through the REST facade, a correctness audit, and a naive SQL baseline measured in the same run.");
         foreach (Option option in new Option[]
         {
-            _servers, _tenant, _quick, _warmupSeconds, _baselineRate, _baselineSeconds, _spikeRate, _spikeSeconds, _recoveryRate, _recoverySeconds, _clients, _skus,
+            _servers, _tenant, _adminToken, _adminFile, _quick, _warmupSeconds, _baselineRate, _baselineSeconds, _spikeRate, _spikeSeconds, _recoveryRate, _recoverySeconds, _clients, _skus,
             _hotSkus, _hotBuckets, _seed, _baseline, _baselinePg, _watchPg, _hotSkuOrders, _tripAt, _tripWarehouse, _killSilo, _killAt, _drainTimeout, _requestTimeout, _out,
         })
         {
@@ -62,19 +70,29 @@ public static class LoadTestCommand
             {
                 result.AddError("--baseline needs --baseline-pg");
             }
+            if (result.GetValue(_adminToken) is not null && result.GetValue(_adminFile) is not null)
+            {
+                result.AddError("--admin-token and --admin-file both give the admin credential: give one");
+            }
+            else if (Admin(result.GetValue(_adminToken), result.GetValue(_adminFile), variable) is null)
+            {
+                result.AddError($"the load test creates its principals with an admin credential: give --admin-file PATH (a silo's bootstrap admin.json), --admin-token TOKEN or {TokenVariable}");
+            }
         });
-        root.SetAction((parse, token) => run(Bind(parse), token));
+        root.SetAction((parse, token) => run(Bind(parse, variable), token));
         return root;
     }
 
     /// <summary>The preset the flags choose, with every given value laid over it.</summary>
-    public static LoadTestOptions Bind(ParseResult parse)
+    public static LoadTestOptions Bind(ParseResult parse, Func<string, string?>? environment = null)
     {
+        AdminCredential admin = Admin(parse.GetValue(_adminToken), parse.GetValue(_adminFile), environment ?? Environment.GetEnvironmentVariable)
+            ?? throw new ArgumentException($"no admin credential: --admin-file, --admin-token or {TokenVariable}");
         Uri[] servers = parse.GetValue(_servers) is { Length: > 0 } given
             ? given.Select(server => ParseServer(server) ?? throw new ArgumentException($"'{server}' is not an http(s) URL")).ToArray()
             : [new Uri("http://127.0.0.1:5090")];
         string tenant = parse.GetValue(_tenant) ?? $"lt-{DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
-        LoadTestOptions preset = parse.GetValue(_quick) ? LoadTestOptions.Quick(servers, tenant) : LoadTestOptions.Full(servers, tenant);
+        LoadTestOptions preset = parse.GetValue(_quick) ? LoadTestOptions.Quick(servers, tenant, admin) : LoadTestOptions.Full(servers, tenant, admin);
         PhaseSpec baseline = preset.Phase(PhaseSpec.Baseline);
         double baselineRate = parse.GetValue(_baselineRate) ?? baseline.RatePerSecond;
         TimeSpan presetWarmup = preset.Phases.FirstOrDefault(phase => phase.Name == PhaseSpec.Warmup)?.Duration ?? TimeSpan.Zero;
@@ -112,6 +130,13 @@ public static class LoadTestCommand
     private static bool HasOverrides(ParseResult parse) =>
         new Option[] { _warmupSeconds, _baselineRate, _baselineSeconds, _spikeRate, _spikeSeconds, _recoveryRate, _recoverySeconds, _clients, _skus, _hotSkus, _hotBuckets, _hotSkuOrders }
             .Any(option => parse.GetResult(option) is not null);
+
+    /// <summary>A flag wins over the environment; an empty token counts as none.</summary>
+    private static AdminCredential? Admin(string? token, string? file, Func<string, string?> variable) =>
+        !string.IsNullOrWhiteSpace(token) ? AdminCredential.FromToken(token, "--admin-token")
+        : !string.IsNullOrWhiteSpace(file) ? AdminCredential.FromFile(file)
+        : variable(TokenVariable) is { } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment) ? AdminCredential.FromToken(fromEnvironment, TokenVariable)
+        : null;
 
     private static Uri? ParseServer(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;

@@ -33,6 +33,7 @@ public sealed class LiveTableDisplay : IProgressDisplay
             .AddColumn(new TableColumn("p50 ms").RightAligned())
             .AddColumn(new TableColumn("p99 ms").RightAligned())
             .AddColumn(new TableColumn("errors").RightAligned())
+            .AddColumn(new TableColumn("429").RightAligned())
             .AddColumn(new TableColumn("dropped").RightAligned());
         foreach (PhaseRow row in snapshot.Phases)
         {
@@ -44,6 +45,7 @@ public sealed class LiveTableDisplay : IProgressDisplay
                 Format(row.P50Ms),
                 Format(row.P99Ms),
                 row.Errors == 0 ? "0" : $"[red]{row.Errors}[/]",
+                row.RateLimited == 0 ? "0" : $"[yellow]{row.RateLimited}[/]",
                 row.Dropped == 0 ? "0" : $"[red]{row.Dropped}[/]");
         }
         return table;

@@ -20,6 +20,6 @@ public sealed class PlainLineDisplay(TextWriter output, TimeSpan period) : IProg
     {
         PhaseRow? row = snapshot.Phases.FirstOrDefault(phase => phase.Current) ?? snapshot.Phases[^1];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{snapshot.Target}] {snapshot.ElapsedSeconds:F0}/{snapshot.TotalSeconds:F0} s {row.Name}: {row.AchievedRate:F1}/{row.TargetRate:F0} orders/s, p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, errors {row.Errors}, dropped {row.Dropped}, in flight {snapshot.InFlight}{(snapshot.Backlog is { } backlog ? $", backlog {backlog}" : "")}"));
+            $"[{snapshot.Target}] {snapshot.ElapsedSeconds:F0}/{snapshot.TotalSeconds:F0} s {row.Name}: {row.AchievedRate:F1}/{row.TargetRate:F0} orders/s, p50 {row.P50Ms:F1} ms, p99 {row.P99Ms:F1} ms, errors {row.Errors}, 429 {row.RateLimited}, dropped {row.Dropped}, in flight {snapshot.InFlight}{(snapshot.Backlog is { } backlog ? $", backlog {backlog}" : "")}"));
     }
 }

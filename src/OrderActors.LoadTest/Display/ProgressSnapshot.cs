@@ -4,7 +4,7 @@ using OrderActors.LoadTest.Metrics;
 namespace OrderActors.LoadTest.Display;
 
 /// <summary>One phase's line on the live display.</summary>
-public sealed record PhaseRow(string Name, double TargetRate, double AchievedRate, double P50Ms, double P99Ms, long Errors, long Dropped, bool Current);
+public sealed record PhaseRow(string Name, double TargetRate, double AchievedRate, double P50Ms, double P99Ms, long Errors, long RateLimited, long Dropped, bool Current);
 
 /// <summary>What the live display shows at one moment.</summary>
 public sealed record ProgressSnapshot(string Target, double ElapsedSeconds, double TotalSeconds, int InFlight, long? Backlog, IReadOnlyList<PhaseRow> Phases)
@@ -31,6 +31,7 @@ public sealed record ProgressSnapshot(string Target, double ElapsedSeconds, doub
                 phase.Orders.Latency.Percentile(0.50).TotalMilliseconds,
                 phase.Orders.Latency.Percentile(0.99).TotalMilliseconds,
                 phase.Errors,
+                phase.RateLimited,
                 phase.Dropped,
                 i == current && elapsed < schedule.Total);
         }).ToArray();

@@ -11,6 +11,11 @@ public enum OutcomeKind
     Conflict,
     /// <summary>Refused as malformed or unknown (other 4xx): a defect of the traffic or of the system.</summary>
     Rejected,
+    /// <summary>
+    /// Refused by the hub's rate limit (429), nothing applied: the limit the deployment set, not a defect. Counted
+    /// apart and never retried, so the figures show how much of the traffic the limit turned away.
+    /// </summary>
+    RateLimited,
     /// <summary>No usable answer: 5xx, a dropped connection or a timeout.</summary>
     Failed,
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using OrderActors.Abstractions.Orders;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.Naive;
@@ -18,18 +19,21 @@ public sealed class HotSkuComparison(Catalog catalog, int orders, int clients, i
     private static readonly WarehouseSite _warehouse = WarehouseSites.All[0];
     private static readonly TimeSpan _settlePoll = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>The one channel the comparison's orders come in on.</summary>
+    public const Channel Channel = Abstractions.Orders.Channel.Miniapp;
+
     public CatalogSku Sku { get; } = new(9_000, "HOT-PIL-001", "泰国天然乳胶枕 爆款", [new VariantPart("规格", "标准款")], 7500, false, 0, buckets);
 
     /// <summary>Units stocked for the hot SKU: twice the orders, so every order can get one.</summary>
     public int OnHand => orders * 2;
 
-    public async Task<HotSkuSide> RunOursAsync(HubClient hotTenant, CancellationToken cancellationToken)
+    public async Task<HotSkuSide> RunOursAsync(TenantClients hotTenant, CancellationToken cancellationToken)
     {
-        await new HubSetup(hotTenant).PutSingleSkuAsync(_warehouse, Sku, OnHand, Channel.Miniapp, cancellationToken);
+        await new HubSetup(hotTenant.Operator).PutSingleSkuAsync(_warehouse, Sku, OnHand, Channel, cancellationToken);
         IReadOnlyList<OrderPlan> plans = Plans();
         var clock = Stopwatch.StartNew();
         BurstResult burst = await ClosedLoopBurst.RunAsync(new HubTarget(hotTenant), plans, clients, cancellationToken);
-        var backlog = new HubBacklog(hotTenant);
+        var backlog = new HubBacklog(hotTenant.Operator);
         bool settled = false;
         while (clock.Elapsed - burst.Elapsed < settleTimeout && !settled)
         {
@@ -40,7 +44,7 @@ public sealed class HotSkuComparison(Catalog catalog, int orders, int clients, i
             }
         }
         TimeSpan settledAt = clock.Elapsed;
-        long allocated = await CountStatusAsync(hotTenant, "Allocated", cancellationToken);
+        long allocated = await CountStatusAsync(hotTenant.Operator, "Allocated", cancellationToken);
         return Side("orderactors", burst, allocated, settledAt, settled);
     }
 
@@ -58,7 +62,7 @@ public sealed class HotSkuComparison(Catalog catalog, int orders, int clients, i
         var planner = new OrderPlanner(catalog, TrafficMix.Default, seed, runTag);
         MainlandPlace[] nearby = MainlandPlaces.All.Where(place => _warehouse.DistanceKm(place.Latitude, place.Longitude) < 300).ToArray();
         DateTimeOffset now = DateTimeOffset.UtcNow;
-        return Enumerable.Range(0, orders).Select(i => planner.Single(Sku, Channel.Miniapp, nearby[i % nearby.Length], now)).ToList();
+        return Enumerable.Range(0, orders).Select(i => planner.Single(Sku, Channel, nearby[i % nearby.Length], now)).ToList();
     }
 
     private HotSkuSide Side(string target, BurstResult burst, long gotStock, TimeSpan settledAt, bool settled)
@@ -66,7 +70,7 @@ public sealed class HotSkuComparison(Catalog catalog, int orders, int clients, i
         int answered = burst.Outcomes.Count(outcome => outcome.Answered);
         long failed = burst.Count(OutcomeKind.Failed) + burst.Count(OutcomeKind.Rejected);
         return new HotSkuSide(
-            target, orders, clients, answered, gotStock, failed,
+            target, orders, clients, answered, gotStock, failed, burst.Count(OutcomeKind.RateLimited),
             burst.Elapsed.TotalSeconds, settledAt.TotalSeconds, settled,
             gotStock / Math.Max(settledAt.TotalSeconds, 1e-6),
             answered / Math.Max(burst.Elapsed.TotalSeconds, 1e-6),

@@ -3,7 +3,8 @@ namespace OrderActors.LoadTest.HotSku;
 /// <summary>
 /// One system's side of the hot-SKU comparison. <see cref="AcceptedPerSecond"/> counts orders that got their stock
 /// (the hub: reached Allocated; the baseline: committed as reserved) per second from the first order sent until
-/// the last one settled; <see cref="IntakePerSecond"/> only until the last answer.
+/// the last one settled; <see cref="IntakePerSecond"/> only until the last answer. <see cref="RateLimited"/> orders
+/// were turned away by the hub's intake limit (429) and count neither as failed nor as answered.
 /// </summary>
 public sealed record HotSkuSide(
     string Target,
@@ -12,6 +13,7 @@ public sealed record HotSkuSide(
     int Answered,
     long GotStock,
     long Failed,
+    long RateLimited,
     double SendSeconds,
     double SettledSeconds,
     bool Settled,

@@ -43,7 +43,8 @@ public sealed partial class HubAudit(HubClient client, int parallelism)
                 $"GET /api/v1/audit: ok={Show(server.AuditOk)}, oversold={Show(server.AuditOversold)}, negativeStock={Show(server.AuditNegativeStock)}, violations={Show(server.Violations)}"),
             new("reposts", ledger.RepostsAnsweredNew == 0,
                 $"{ledger.RepostsAnsweredDuplicate} re-posts answered duplicate, {ledger.RepostsAnsweredNew} taken as new orders"),
-            new("requests", context.Rejected == 0, $"{context.Rejected} requests refused as malformed or unknown (4xx other than 409)"),
+            new("requests", context.Rejected == 0,
+                $"{context.Rejected} requests refused as malformed or unknown (4xx other than 409 and 429); {context.RateLimited} turned away by the hub's rate limit (429), counted apart"),
         };
         return new HubAuditResult(
             orders.Count, notFound, unreadable, mismatches.Count, mismatches.Take(SampleLimit).ToList(), statusCounts,
@@ -104,5 +105,5 @@ public sealed partial class HubAudit(HubClient client, int parallelism)
     private static string Show(bool? value) => value?.ToString().ToLowerInvariant() ?? "n/a";
 }
 
-/// <summary>What the audit needs from the traffic run: whether the backlog drained and how many requests were refused.</summary>
-public sealed record AuditContext(bool Drained, double? DrainSeconds, long Rejected);
+/// <summary>What the audit needs from the traffic run: whether the backlog drained, how many requests were refused and how many rate-limited.</summary>
+public sealed record AuditContext(bool Drained, double? DrainSeconds, long Rejected, long RateLimited);

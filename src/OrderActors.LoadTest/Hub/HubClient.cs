@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using OrderActors.LoadTest.Access;
 
 namespace OrderActors.LoadTest.Hub;
 
@@ -9,7 +10,7 @@ namespace OrderActors.LoadTest.Hub;
 /// HTTP to the hub's REST facade. Calls go round-robin over the silos; a call that cannot reach one (refused,
 /// reset, the silo died mid-answer) is retried on the next with exponential backoff. That is safe because every
 /// state-changing call carries an Idempotency-Key and the body is sent byte for byte again. Timeouts are not
-/// retried: a slow silo is a finding, not a reason to send more.
+/// retried: a slow silo is a finding, not a reason to send more. Nor is any answer, a 429 included.
 /// </summary>
 public sealed class HubClient : IDisposable
 {
@@ -49,8 +50,9 @@ public sealed class HubClient : IDisposable
     /// <summary>Calls that failed to reach any silo after every attempt.</summary>
     public long Unreachable => _counters.Unreachable;
 
-    /// <summary>The same connections, speaking for another tenant.</summary>
-    public HubClient WithTenant(string tenant) => new(_options with { Tenant = tenant }, _http, ownsHttp: false, _counters);
+    /// <summary>The same connections, speaking as another principal in one of its tenants.</summary>
+    public HubClient As(string tenant, BearerToken credential) =>
+        new(_options with { Tenant = tenant, Credential = credential }, _http, ownsHttp: false, _counters);
 
     public Task<HubResponse> GetAsync(string path, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, path, body: null, idempotencyKey: null, cancellationToken);
@@ -66,6 +68,7 @@ public sealed class HubClient : IDisposable
             int server = NextServer();
             using var request = new HttpRequestMessage(method, new Uri(_options.Servers[server], path));
             request.Headers.Add("X-Tenant", _options.Tenant);
+            request.Headers.Authorization = _options.Credential?.Header();
             if (idempotencyKey is not null)
             {
                 request.Headers.Add("Idempotency-Key", idempotencyKey);
@@ -79,7 +82,7 @@ public sealed class HubClient : IDisposable
             {
                 using HttpResponseMessage response = await _http.SendAsync(request, cancellationToken);
                 string text = await response.Content.ReadAsStringAsync(cancellationToken);
-                return new HubResponse((int)response.StatusCode, ParseBody(text));
+                return new HubResponse((int)response.StatusCode, ParseBody(text)) { RetryAfter = RetryAfter(response) };
             }
             catch (HttpRequestException exception) when (IsUnreachable(exception))
             {
@@ -128,6 +131,13 @@ public sealed class HubClient : IDisposable
 
     private static bool IsUnreachable(HttpRequestException exception) =>
         exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.ResponseEnded or HttpRequestError.NameResolutionError;
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static JsonNode? ParseBody(string text)
     {

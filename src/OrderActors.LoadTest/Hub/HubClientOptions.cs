@@ -1,3 +1,5 @@
+using OrderActors.LoadTest.Access;
+
 namespace OrderActors.LoadTest.Hub;
 
 /// <summary>
@@ -9,4 +11,7 @@ public sealed record HubClientOptions(IReadOnlyList<Uri> Servers, string Tenant,
 {
     /// <summary>How long a silo that refused a connection is passed over before it is tried again.</summary>
     public TimeSpan DownFor { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The principal every call speaks as (Authorization: Bearer); null sends none.</summary>
+    public BearerToken? Credential { get; init; }
 }

@@ -7,6 +7,9 @@ public sealed record HubResponse(int StatusCode, JsonNode? Body)
 {
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
+    /// <summary>The Retry-After header of a 429 or 503, when the hub sent one.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>What an RFC 7807 problem says went wrong: detail, else title, else the status code.</summary>
     public string Problem
     {

@@ -25,5 +25,8 @@ public sealed class PhaseStats(PhaseSpec spec)
     /// <summary>Failed and rejected requests of every kind.</summary>
     public long Errors => _kinds.Sum(kind => kind[OutcomeKind.Failed] + kind[OutcomeKind.Rejected]);
 
+    /// <summary>Requests of every kind the hub's rate limit turned away (429): not errors, but not done either.</summary>
+    public long RateLimited => _kinds.Sum(kind => kind[OutcomeKind.RateLimited]);
+
     public long Dropped => _kinds.Sum(kind => kind.Dropped);
 }

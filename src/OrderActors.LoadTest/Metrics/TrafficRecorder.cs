@@ -31,8 +31,11 @@ public sealed class TrafficRecorder
     /// <summary>How long a dispatched request waited in this process for a thread before it was sent: a generator that is short of CPU shows here.</summary>
     public LatencyHistogram ClientQueueing { get; } = new();
 
-    /// <summary>Why requests failed or were refused, by request kind, status code and reason.</summary>
+    /// <summary>Why requests failed, were refused or were rate-limited, by request kind, status code and reason.</summary>
     public ProblemSamples Problems { get; } = new();
+
+    /// <summary>Requests answered 429 across every phase.</summary>
+    public long RateLimited => _phases.Sum(phase => phase.RateLimited);
 
     public PhaseStats Phase(string name) => _phases.First(phase => phase.Spec.Name == name);
 
@@ -48,7 +51,7 @@ public sealed class TrafficRecorder
     {
         _phases[phase][request.Kind].Record(outcome, latency);
         Ledger.Apply(request, outcome);
-        if (outcome.Kind is OutcomeKind.Failed or OutcomeKind.Rejected)
+        if (outcome.Kind is OutcomeKind.Failed or OutcomeKind.Rejected or OutcomeKind.RateLimited)
         {
             Problems.Add($"{request.Kind.ToString().ToLowerInvariant()} {outcome.StatusCode?.ToString() ?? "-"}: {outcome.Detail}");
         }

@@ -56,6 +56,7 @@ public static class HtmlReportWriter
         HtmlTables.Phases(html, report);
         HtmlTables.HotSku(html, report.HotSku);
         Audit(html, report);
+        HtmlTables.Access(html, report.Access);
         html.Append("<h2>Notes</h2><ul>");
         foreach (string note in report.Notes)
         {
@@ -118,6 +119,7 @@ public static class HtmlReportWriter
         Row(html, "oversold", report.Oversold);
         Row(html, "lost", report.Lost);
         Row(html, "rerouted", report.Rerouted);
+        Row(html, "requests answered 429 by the rate limit", report.RateLimited);
         html.Append("</table>");
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.HotSku;
 
 namespace OrderActors.LoadTest.Reporting;
@@ -11,7 +12,7 @@ internal static class HtmlTables
     public static void Phases(StringBuilder html, LoadTestReport report)
     {
         html.Append("<h2>Phases</h2><table><tr><th>system</th><th>phase</th><th>target/s</th><th>offered</th><th>accepted</th><th>accepted/s</th>");
-        html.Append("<th>p50 ms</th><th>p99 ms</th><th>max ms</th><th>errors</th><th>dropped</th></tr>");
+        html.Append("<th>p50 ms</th><th>p99 ms</th><th>max ms</th><th>errors</th><th>429</th><th>dropped</th></tr>");
         IEnumerable<TargetReport> targets = report.NaiveBaseline is null ? [report.Ours.Traffic] : [report.Ours.Traffic, report.NaiveBaseline.Traffic];
         foreach (TargetReport target in targets)
         {
@@ -20,7 +21,7 @@ internal static class HtmlTables
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{Encode(target.Target)}</td><td>{Encode(phase.Name)}</td><td>{Number(phase.TargetRatePerSec)}</td><td>{phase.OfferedOrders}</td><td>{phase.AcceptedOrders}</td><td>{Number(phase.AcceptedPerSec)}</td>");
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<td>{Number(phase.OrderLatency.P50Ms)}</td><td>{Number(phase.OrderLatency.P99Ms)}</td><td>{Number(phase.OrderLatency.MaxMs)}</td><td>{phase.Errors}</td><td>{phase.Dropped}</td></tr>");
+                    $"<td>{Number(phase.OrderLatency.P50Ms)}</td><td>{Number(phase.OrderLatency.P99Ms)}</td><td>{Number(phase.OrderLatency.MaxMs)}</td><td>{phase.Errors}</td><td>{phase.RateLimited}</td><td>{phase.Dropped}</td></tr>");
             }
         }
         html.Append("</table>");
@@ -44,13 +45,24 @@ internal static class HtmlTables
         }
         html.Append(CultureInfo.InvariantCulture,
             $"<h2>Hot SKU {Encode(hot.Sku)} at {Encode(hot.WarehouseId)}</h2><p>{hot.Buckets} stock buckets in the hub, one row in the baseline, {hot.OnHand} units.</p>");
-        html.Append("<table><tr><th>system</th><th>orders</th><th>clients</th><th>got stock</th><th>failed</th><th>send s</th><th>settled s</th><th>got stock/s</th><th>answers/s</th><th>p50 ms</th><th>p99 ms</th></tr>");
+        html.Append("<table><tr><th>system</th><th>orders</th><th>clients</th><th>got stock</th><th>failed</th><th>429</th><th>send s</th><th>settled s</th><th>got stock/s</th><th>answers/s</th><th>p50 ms</th><th>p99 ms</th></tr>");
         foreach (HotSkuSide side in hot.Naive is null ? [hot.Ours] : new[] { hot.Ours, hot.Naive })
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{Encode(side.Target)}</td><td>{side.Orders}</td><td>{side.Clients}</td><td>{side.GotStock}</td><td>{side.Failed}</td><td>{Number(side.SendSeconds)}</td><td>{Number(side.SettledSeconds)}{(side.Settled ? "" : " (not settled)")}</td>");
+                $"<tr><td>{Encode(side.Target)}</td><td>{side.Orders}</td><td>{side.Clients}</td><td>{side.GotStock}</td><td>{side.Failed}</td><td>{side.RateLimited}</td><td>{Number(side.SendSeconds)}</td><td>{Number(side.SettledSeconds)}{(side.Settled ? "" : " (not settled)")}</td>");
             html.Append(CultureInfo.InvariantCulture,
                 $"<td>{Number(side.AcceptedPerSecond)}</td><td>{Number(side.IntakePerSecond)}</td><td>{Number(side.P50Ms)}</td><td>{Number(side.P99Ms)}</td></tr>");
+        }
+        html.Append("</table>");
+    }
+
+    public static void Access(StringBuilder html, AccessReport access)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>Access</h2><p>API keys created with the admin credential from {Encode(access.AdminSource)}; {Encode(access.Describe())}.</p>");
+        html.Append("<table><tr><th>key id</th><th>role</th><th>tenant</th></tr>");
+        foreach (IssuedKey key in access.Keys)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(key.KeyId)}</td><td>{Encode(key.Role)}</td><td>{Encode(key.Tenant)}</td></tr>");
         }
         html.Append("</table>");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.HotSku;
 using OrderActors.LoadTest.Hub;
 
@@ -31,6 +32,7 @@ public static class MarkdownReportWriter
         Row(md, "oversold", Number(report.Oversold));
         Row(md, "lost", Number(report.Lost));
         Row(md, "rerouted", Number(report.Rerouted));
+        Row(md, "requests answered 429 by the rate limit", Number(report.RateLimited));
         md.AppendLine();
         Goals(md, report.Goals);
         Phases(md, report);
@@ -44,6 +46,7 @@ public static class MarkdownReportWriter
         md.AppendLine();
         HotSku(md, report.HotSku);
         Chaos(md, report);
+        Access(md, report.Access);
         md.AppendLine("## Notes");
         md.AppendLine();
         foreach (string note in report.Notes)
@@ -57,21 +60,21 @@ public static class MarkdownReportWriter
     {
         md.AppendLine("## Phases");
         md.AppendLine();
-        md.AppendLine("| system | phase | target/s | offered | accepted | accepted/s | p50 ms | p99 ms | errors | dropped |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| system | phase | target/s | offered | accepted | accepted/s | p50 ms | p99 ms | errors | 429 | dropped |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         IEnumerable<TargetReport> targets = report.NaiveBaseline is null ? [report.Ours.Traffic] : [report.Ours.Traffic, report.NaiveBaseline.Traffic];
         foreach (TargetReport target in targets)
         {
             foreach (PhaseReport phase in target.Phases)
             {
                 md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {target.Target} | {phase.Name} | {Number(phase.TargetRatePerSec)} | {phase.OfferedOrders} | {phase.AcceptedOrders} | {Number(phase.AcceptedPerSec)} | {Number(phase.OrderLatency.P50Ms)} | {Number(phase.OrderLatency.P99Ms)} | {phase.Errors} | {phase.Dropped} |");
+                    $"| {target.Target} | {phase.Name} | {Number(phase.TargetRatePerSec)} | {phase.OfferedOrders} | {phase.AcceptedOrders} | {Number(phase.AcceptedPerSec)} | {Number(phase.OrderLatency.P50Ms)} | {Number(phase.OrderLatency.P99Ms)} | {phase.Errors} | {phase.RateLimited} | {phase.Dropped} |");
             }
         }
         md.AppendLine();
         foreach (TargetReport target in targets.Where(target => target.Problems.Count > 0))
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"Failed or refused requests of {target.Target}:");
+            md.AppendLine(CultureInfo.InvariantCulture, $"Failed, refused or rate-limited requests of {target.Target}:");
             foreach ((string reason, long count) in target.Problems.OrderByDescending(pair => pair.Value))
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"- {count} × {reason}");
@@ -129,12 +132,12 @@ public static class MarkdownReportWriter
         }
         md.AppendLine(CultureInfo.InvariantCulture, $"## Hot SKU `{hot.Sku}` at {hot.WarehouseId} ({hot.Buckets} buckets in the hub, one row in the baseline, {hot.OnHand} units)");
         md.AppendLine();
-        md.AppendLine("| system | orders | clients | got stock | failed | send s | settled s | got stock/s | answers/s | p50 ms | p99 ms |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| system | orders | clients | got stock | failed | 429 | send s | settled s | got stock/s | answers/s | p50 ms | p99 ms |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (HotSkuSide side in hot.Naive is null ? [hot.Ours] : new[] { hot.Ours, hot.Naive })
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {side.Target} | {side.Orders} | {side.Clients} | {side.GotStock} | {side.Failed} | {Number(side.SendSeconds)} | {Number(side.SettledSeconds)}{(side.Settled ? "" : " (not settled)")} | {Number(side.AcceptedPerSecond)} | {Number(side.IntakePerSecond)} | {Number(side.P50Ms)} | {Number(side.P99Ms)} |");
+                $"| {side.Target} | {side.Orders} | {side.Clients} | {side.GotStock} | {side.Failed} | {side.RateLimited} | {Number(side.SendSeconds)} | {Number(side.SettledSeconds)}{(side.Settled ? "" : " (not settled)")} | {Number(side.AcceptedPerSecond)} | {Number(side.IntakePerSecond)} | {Number(side.P50Ms)} | {Number(side.P99Ms)} |");
         }
         md.AppendLine();
     }
@@ -152,6 +155,21 @@ public static class MarkdownReportWriter
             md.AppendLine(CultureInfo.InvariantCulture, $"Silo kill at {Number(kill.AtSeconds)} s: pid {Number(kill.Pid)} from {kill.PidFile}: {kill.Detail}. Client retries after connection failures: {report.Ours.ClientRetries}, calls that reached no silo: {report.Ours.Unreachable}.");
             md.AppendLine();
         }
+    }
+
+    private static void Access(StringBuilder md, AccessReport access)
+    {
+        md.AppendLine("## Access");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"API keys created with the admin credential from {access.AdminSource}; {access.Describe()}.");
+        md.AppendLine();
+        md.AppendLine("| key id | role | tenant |");
+        md.AppendLine("| --- | --- | --- |");
+        foreach (IssuedKey key in access.Keys)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {key.KeyId} | {key.Role} | {key.Tenant} |");
+        }
+        md.AppendLine();
     }
 
     private static void Row(StringBuilder md, string name, string value) => md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");

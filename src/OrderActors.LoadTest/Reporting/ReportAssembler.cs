@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.HotSku;
@@ -11,7 +12,8 @@ public static class ReportAssembler
     public const int SchemaVersion = 1;
 
     public static LoadTestReport Assemble(
-        LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot, string? loadAtStart = null)
+        LoadTestOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt, OursReport ours, NaiveReport? naive, HotSkuResult? hot, AccessReport access,
+        string? loadAtStart = null)
     {
         TargetReport traffic = ours.Traffic;
         PhaseReport? baseline = traffic.Phases.FirstOrDefault(phase => phase.Name == PhaseSpec.Baseline) ?? traffic.Phases.FirstOrDefault();
@@ -43,6 +45,7 @@ public static class ReportAssembler
             oversold,
             ours.Audit.Lost,
             server.Reroutes,
+            traffic.RateLimited + (hot?.Ours.RateLimited ?? 0),
             lines.All(line => line.Passed),
             lines,
             Goals.Check(traffic.P99RatioSpikeToBaseline, ours.DrainAfterSpikeSeconds, hotSkuRatio, oversold, ours.Audit.Lost),
@@ -51,6 +54,7 @@ public static class ReportAssembler
             naive,
             naive is null ? null : TargetReports.Compare(traffic, naive.Traffic),
             hot,
+            access,
             Notes);
     }
 
@@ -89,6 +93,8 @@ public static class ReportAssembler
         "The hub acknowledges an order once it is durably recorded; stock reservation and allocation follow asynchronously. The naive baseline reserves stock inside the acknowledged transaction. The backlog is the run's orders in Paid or Reserved (not yet past reservation and allocation). drainSeconds: from the scheduled end of the spike phase, while traffic goes on at the recovery rate, to the first poll (every 100 ms) finding the backlog back at or below the most the baseline phase's once-a-second readings showed (ours.baselineBacklogPeak). drainAfterLastPhaseSeconds: from the scheduled end of the last phase to the first poll finding it at zero, requests still in flight included. backlogAtSpikeEnd is the count read when the spike phase ended.",
         "oversold is the largest of three independent measures: units allocated beyond the stock given (summed from every order's own allocations), GET /api/v1/audit's oversold and the dashboard's. lost counts acknowledged orders the hub answers 404 for or cannot show after retries. rerouted is the dashboard's reroutes.",
         "Hot SKU: the same one-unit orders for one SKU from the run's client count, closed loop, the hub (its SKU split into buckets, a tenant of its own) then the baseline (one stock row, SELECT … FOR UPDATE). Orders that got stock per second from the first order sent until the last settled (hub: reached Allocated; baseline: committed as reserved). hotSkuRatioVsBaseline is ours over the baseline.",
+        "rateLimited: requests the hub answered 429 (its intake limit per principal, Access:IntakePermitsPerSecond), in the phases and the hot-SKU comparison together. Each is counted under its phase and kind, listed with its Retry-After among the problems, and never retried: a rate-limited order is not acknowledged (so not audited), a rate-limited payment or cancellation not applied. They are not errors, but a run with any measured the limit as much as the hub.",
+        "access: the run acts as the hub's callers do. With the admin credential (settings: access.adminSource; the credential itself is never written) it creates one API key per role it needs, in each tenant it uses: operator (set-up, the breaker trip, every read) and connector:{channel} for each channel it posts orders and messages on. It revokes them all at the end, however the run ended; access.notRevoked lists any the hub would not delete. Keys are never printed or written.",
         "The naive baseline runs in this process straight through Npgsql (no HTTP), on the same PostgreSQL server in its own schema naive_baseline, recreated for the run, with a connection pool the size of the client count.",
     ];
 }

@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.HotSku;
 using OrderActors.LoadTest.Metrics;
@@ -19,12 +20,13 @@ public sealed record LatencySummary(long Count, double P50Ms, double P90Ms, doub
     private static double Ms(TimeSpan value) => Math.Round(value.TotalMilliseconds, 3);
 }
 
-/// <summary>One request kind within a phase.</summary>
-public sealed record KindReport(long Issued, long Dropped, long Accepted, long Duplicates, long Conflicts, long Rejected, long Failed, LatencySummary Latency);
+/// <summary>One request kind within a phase; <see cref="RateLimited"/> counts the 429 answers, apart from the refusals.</summary>
+public sealed record KindReport(long Issued, long Dropped, long Accepted, long Duplicates, long Conflicts, long Rejected, long RateLimited, long Failed, LatencySummary Latency);
 
 /// <summary>
 /// One phase: its configured rate and duration, the new orders it offered, how many were acknowledged per second
-/// of the phase, the order-intake latency, and every request kind's counts.
+/// of the phase, the order-intake latency, and every request kind's counts. <see cref="Errors"/> are failed and
+/// refused requests; <see cref="RateLimited"/> the ones the hub's rate limit answered 429.
 /// </summary>
 public sealed record PhaseReport(
     string Name,
@@ -35,6 +37,7 @@ public sealed record PhaseReport(
     double AcceptedPerSec,
     long Dropped,
     long Errors,
+    long RateLimited,
     LatencySummary OrderLatency,
     IReadOnlyDictionary<string, KindReport> Requests);
 
@@ -47,6 +50,7 @@ public sealed record TargetReport(
     IReadOnlyList<PhaseReport> Phases,
     IReadOnlyList<TimelinePoint> Timeline,
     long AcknowledgedOrders,
+    long RateLimited,
     double? P99RatioSpikeToBaseline,
     LatencySummary SchedulerLag,
     LatencySummary ClientQueueing,
@@ -96,6 +100,7 @@ public sealed record LoadTestReport(
     long Oversold,
     long Lost,
     long? Rerouted,
+    long RateLimited,
     bool AuditPassed,
     IReadOnlyList<AuditLine> AuditLines,
     IReadOnlyList<GoalResult> Goals,
@@ -104,6 +109,7 @@ public sealed record LoadTestReport(
     NaiveReport? NaiveBaseline,
     ComparisonReport? Comparison,
     HotSkuResult? HotSku,
+    AccessReport Access,
     IReadOnlyList<string> Notes);
 
 /// <summary>How the run was configured.</summary>

@@ -15,6 +15,7 @@ public static class TargetReports
             phases,
             Timeline(recorder.Timeline, backlog ?? []),
             recorder.Ledger.Count,
+            recorder.RateLimited,
             P99Ratio(phases, PhaseSpec.Spike, PhaseSpec.Baseline),
             LatencySummary.From(recorder.SchedulerLag),
             LatencySummary.From(recorder.ClientQueueing),
@@ -50,6 +51,7 @@ public static class TargetReports
         Math.Round(stats.AcceptedPerSecond, 3),
         stats.Dropped,
         stats.Errors,
+        stats.RateLimited,
         LatencySummary.From(stats.Orders.Latency),
         Enum.GetValues<RequestKind>().ToDictionary(kind => kind.ToString().ToLowerInvariant(), kind => Kind(stats[kind])));
 
@@ -60,6 +62,7 @@ public static class TargetReports
         stats[OutcomeKind.Duplicate],
         stats[OutcomeKind.Conflict],
         stats[OutcomeKind.Rejected],
+        stats[OutcomeKind.RateLimited],
         stats[OutcomeKind.Failed],
         LatencySummary.From(stats.Latency));
 

@@ -6,6 +6,8 @@ namespace OrderActors.LoadTest.Tests.Cli;
 
 public sealed class LoadTestCommandTests
 {
+    private static readonly Func<string, string?> _withToken = name => name == LoadTestCommand.TokenVariable ? "oak_from_env" : null;
+
     [Fact]
     public void QuickIsTheScaledDownPresetWithASpikeOfFourTimesTheBaseline()
     {
@@ -39,17 +41,58 @@ public sealed class LoadTestCommandTests
     [InlineData("--trip-at", "5")]
     [InlineData("--baseline")]
     [InlineData("--server", "ftp://x")]
+    [InlineData("--admin-token", "t", "--admin-file", "admin.json")]
     public void InconsistentFlagsAreRefused(params string[] args)
     {
-        ParseResult parse = LoadTestCommand.Create((_, _) => Task.FromResult(0)).Parse(args);
-
-        Assert.NotEmpty(parse.Errors);
+        Assert.NotEmpty(Parse(_withToken, args).Errors);
     }
 
-    private static LoadTestOptions Bind(params string[] args)
+    [Fact]
+    public void TheAdminFileIsTheCredentialWhenGivenEvenWithATokenInTheEnvironment()
     {
-        ParseResult parse = LoadTestCommand.Create((_, _) => Task.FromResult(0)).Parse(args);
+        LoadTestOptions options = Bind(_withToken, "--admin-file", ".data/loadtest/admin.json");
+
+        Assert.Equal("--admin-file .data/loadtest/admin.json", options.Admin.Source);
+    }
+
+    [Fact]
+    public void AGivenTokenWinsOverTheEnvironment()
+    {
+        LoadTestOptions options = Bind(_withToken, "--admin-token", "oak_given");
+
+        Assert.Equal(("--admin-token", "oak_given"), (options.Admin.Source, options.Admin.Read().Header().Parameter));
+    }
+
+    [Fact]
+    public void WithoutAFlagTheTokenComesFromOrderActorsToken()
+    {
+        LoadTestOptions options = Bind(_withToken);
+
+        Assert.Equal(("ORDERACTORS_TOKEN", "oak_from_env"), (options.Admin.Source, options.Admin.Read().Header().Parameter));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void WithoutAnyAdminCredentialTheRunIsRefusedSayingWhatToGive(string? variable)
+    {
+        ParseResult parse = Parse(_ => variable, "--quick");
+
+        string error = Assert.Single(parse.Errors).Message;
+        Assert.Contains("--admin-file", error);
+        Assert.Contains("--admin-token", error);
+        Assert.Contains("ORDERACTORS_TOKEN", error);
+    }
+
+    private static ParseResult Parse(Func<string, string?> environment, params string[] args) =>
+        LoadTestCommand.Create((_, _) => Task.FromResult(0), environment).Parse(args);
+
+    private static LoadTestOptions Bind(params string[] args) => Bind(_withToken, args);
+
+    private static LoadTestOptions Bind(Func<string, string?> environment, params string[] args)
+    {
+        ParseResult parse = Parse(environment, args);
         Assert.Empty(parse.Errors);
-        return LoadTestCommand.Bind(parse);
+        return LoadTestCommand.Bind(parse, environment);
     }
 }

@@ -7,14 +7,12 @@ namespace OrderActors.LoadTest.Tests.Engine;
 /// <summary>The whole engine against the in-process fake hub: traffic, drain, audit and report.</summary>
 public sealed class LoadTestRunnerTests
 {
-    private static readonly Uri _fakeServer = new("http://fake-hub.test");
-
     [Fact]
     public async Task AShortRunAgainstACorrectHubPassesTheAuditAndMeasuresEveryPhase()
     {
         using var hub = new FakeHub();
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub));
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub));
 
         Assert.True(report.AuditPassed, SmallRun.Describe(report));
         Assert.Equal(0, report.Lost);
@@ -37,7 +35,7 @@ public sealed class LoadTestRunnerTests
     {
         using var hub = new FakeHub(new FakeHubFaults(AllocationMs: 25));
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { HotSkuOrders = 0 });
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { HotSkuOrders = 0 });
 
         Assert.True(report.AuditPassed, SmallRun.Describe(report));
         Assert.True(report.BacklogAtSpikeEnd > report.Ours.BaselineBacklogPeak, $"backlog {report.BacklogAtSpikeEnd} at the spike's end, {report.Ours.BaselineBacklogPeak} in the baseline");
@@ -51,7 +49,7 @@ public sealed class LoadTestRunnerTests
     {
         using var hub = new FakeHub(new FakeHubFaults(LoseOneOrder: true));
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { HotSkuOrders = 0 });
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { HotSkuOrders = 0 });
 
         Assert.False(report.AuditPassed);
         Assert.Equal(1, report.Lost);
@@ -63,7 +61,7 @@ public sealed class LoadTestRunnerTests
     {
         using var hub = new FakeHub(new FakeHubFaults(Oversell: true));
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { HotSkuOrders = 0 });
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { HotSkuOrders = 0 });
 
         Assert.False(report.AuditPassed);
         Assert.True(report.Oversold > 0);
@@ -75,7 +73,7 @@ public sealed class LoadTestRunnerTests
     {
         using var hub = new FakeHub();
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { TripAt = 1, TripWarehouse = "WH-BJ", HotSkuOrders = 0 });
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { TripAt = 1, TripWarehouse = "WH-BJ", HotSkuOrders = 0 });
 
         Assert.True(report.AuditPassed, SmallRun.Describe(report));
         Assert.NotNull(report.Ours.Trip);
@@ -91,7 +89,7 @@ public sealed class LoadTestRunnerTests
         await using PostgresTestDatabase database = await PostgresTestDatabase.CreateAsync("oa_loadtest");
         using var hub = new FakeHub();
 
-        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Options(_fakeServer, hub) with { Baseline = true, BaselinePg = database.ConnectionString });
+        LoadTestReport report = await SmallRun.RunAsync(SmallRun.Against(hub) with { Baseline = true, BaselinePg = database.ConnectionString });
 
         Assert.True(report.AuditPassed, SmallRun.Describe(report));
         Assert.NotNull(report.NaiveBaseline);

@@ -5,6 +5,7 @@ using OrderActors.LoadTest.Traffic;
 
 namespace OrderActors.LoadTest.Tests.Engine;
 
+[Collection(SchedulerTimingCollection.Name)]
 public sealed class OpenLoopDriverTests
 {
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ReportWriterTests
     private static readonly string[] _requiredTopLevel =
     [
         "acceptedPerSecBaseline", "acceptedPerSecSpike", "p99RatioSpikeToBaseline", "drainSeconds", "hotSkuRatioVsBaseline",
-        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "drainAfterLastPhaseSeconds", "auditPassed", "goals", "ours", "naiveBaseline", "hotSku",
+        "oversold", "lost", "rerouted", "backlogAtSpikeEnd", "drainAfterLastPhaseSeconds", "auditPassed", "goals", "ours", "naiveBaseline", "hotSku", "rateLimited", "access",
     ];
 
     [Fact]
@@ -107,6 +107,24 @@ public sealed class ReportWriterTests
         Assert.Contains("<h2>Goals", html);
         Assert.Contains("<td>naive-sql</td><td>spike</td>", html);
         Assert.Contains("Lock:object", charts[3]);
+    }
+
+    [Fact]
+    public void RateLimitedAnswersAndTheRunsKeysAreShownButNeverTheAdminCredential()
+    {
+        LoadTestReport report = SyntheticReport.Build();
+        string json = JsonReportWriter.Write(report);
+        string markdown = MarkdownReportWriter.Write(report);
+        string html = HtmlReportWriter.Write(report);
+
+        Assert.Equal(3, report.RateLimited);
+        Assert.Contains("| requests answered 429 by the rate limit | 3 |", markdown);
+        Assert.Contains("| orderactors | 400 | 32 | 400 | 0 | 3 |", markdown);
+        Assert.Contains("| k2 | connector:jd | lt-report |", markdown);
+        Assert.Contains("<td>k2</td><td>connector:jd</td>", html);
+        using JsonDocument document = JsonDocument.Parse(json);
+        Assert.Equal("--admin-token", document.RootElement.GetProperty("access").GetProperty("adminSource").GetString());
+        Assert.All(new[] { json, markdown, html }, text => Assert.DoesNotContain(SyntheticReport.AdminToken, text));
     }
 
     [Theory]

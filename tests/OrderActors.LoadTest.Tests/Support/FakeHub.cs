@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -11,13 +12,18 @@ namespace OrderActors.LoadTest.Tests.Support;
 /// Defects the fake hub can be told to have, so the audit can be shown to catch them, and how long it takes to
 /// allocate one order (one at a time), so that a spike can outrun it.
 /// </summary>
-public sealed record FakeHubFaults(bool LoseOneOrder = false, bool Oversell = false, int AllocationMs = 2);
+/// <param name="RateLimitEvery">Every Nth channel intake call is answered 429 with Retry-After (0: never).</param>
+/// <param name="RefuseKeysAfter">After this many API keys, creating one fails with 500 (null: never).</param>
+/// <param name="RefuseSetup">Every PUT of a warehouse fails with 500, so the run fails after its keys were created.</param>
+public sealed record FakeHubFaults(
+    bool LoseOneOrder = false, bool Oversell = false, int AllocationMs = 2, int RateLimitEvery = 0, int? RefuseKeysAfter = null, bool RefuseSetup = false);
 
 /// <summary>
 /// An in-process stand-in for the hub's REST facade, following docs/API.md for the routes the load test uses:
 /// real connectors and intake rules, per-tenant state, idempotency keys, duplicate re-posts, asynchronous
 /// reservation and allocation, breaker trips with reroutes, inventory, the order list's totals, the audit and the
-/// dashboard. It lets the engine be tested end to end until the real facade is merged.
+/// dashboard, behind the access contract's credentials and roles (FakeHub.Access.cs). It lets the engine be tested
+/// end to end without a silo.
 /// </summary>
 public sealed partial class FakeHub : HttpMessageHandler
 {
@@ -43,6 +49,19 @@ public sealed partial class FakeHub : HttpMessageHandler
         }
         string body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         string path = request.RequestUri!.AbsolutePath;
+        (string caller, (int Status, JsonNode? Body)? refusal) = Authorize(request, tenantName, path);
+        (int status, JsonNode? answer) = refusal ?? Answer(tenant, request, path, body);
+        Calls.Enqueue(new FakeCall(request.Method.Method, path, tenantName, caller, status));
+        HttpResponseMessage response = Respond(status, answer);
+        if (status == 429)
+        {
+            response.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+        }
+        return response;
+    }
+
+    private (int, JsonNode?) Answer(FakeTenant tenant, HttpRequestMessage request, string path, string body)
+    {
         string? key = request.Headers.TryGetValues("Idempotency-Key", out IEnumerable<string>? keys) ? keys.First() : null;
         if (key is not null)
         {
@@ -51,11 +70,11 @@ public sealed partial class FakeHub : HttpMessageHandler
                 if (tenant.IdempotentAnswers.TryGetValue($"{key}|{path}|{body}", out string? cached))
                 {
                     string[] parts = cached.Split('\n', 2);
-                    return Respond(int.Parse(parts[0]), JsonNode.Parse(parts[1]));
+                    return (int.Parse(parts[0]), JsonNode.Parse(parts[1]));
                 }
             }
         }
-        (int status, JsonNode? answer) = Route(tenant, request.Method, path, request.RequestUri.Query, body);
+        (int status, JsonNode? answer) = Route(tenant, request.Method, path, request.RequestUri!.Query, body);
         if (key is not null && status < 500)
         {
             lock (tenant.Gate)
@@ -63,7 +82,7 @@ public sealed partial class FakeHub : HttpMessageHandler
                 tenant.IdempotentAnswers[$"{key}|{path}|{body}"] = $"{status}\n{answer?.ToJsonString() ?? "null"}";
             }
         }
-        return Respond(status, answer);
+        return (status, answer);
     }
 
     protected override void Dispose(bool disposing)
@@ -80,6 +99,18 @@ public sealed partial class FakeHub : HttpMessageHandler
     {
         JsonNode? json = body.Length == 0 ? null : JsonNode.Parse(body);
         Match match;
+        if (method == HttpMethod.Post && path == "/api/v1/api-keys")
+        {
+            return CreateKey(json!);
+        }
+        if (method == HttpMethod.Delete && (match = Segments("/api/v1/api-keys/([^/]+)", path)).Success)
+        {
+            return RevokeKey(Uri.UnescapeDataString(match.Groups[1].Value));
+        }
+        if (_faults.RefuseSetup && method == HttpMethod.Put && path.StartsWith("/api/v1/warehouses/", StringComparison.Ordinal))
+        {
+            return (500, Problem(500, "setup refused"));
+        }
         if (method == HttpMethod.Put && (match = Segments("/api/v1/(warehouses|skus|inventory|sku-mappings)/(.+)", path)).Success)
         {
             return Put(tenant, match.Groups[1].Value, match.Groups[2].Value.Split('/').Select(Uri.UnescapeDataString).ToArray(), json!);

@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Display;
 using OrderActors.LoadTest.Reporting;
 
@@ -8,11 +9,15 @@ public static class SmallRun
 {
     public static IProgressDisplay QuietDisplay { get; } = new PlainLineDisplay(TextWriter.Null, TimeSpan.FromSeconds(1));
 
+    /// <summary>The small run against the in-process fake hub, with its admin key.</summary>
+    public static LoadTestOptions Against(FakeHub hub) => Options(new Uri("http://fake-hub.test"), hub.Admin, hub);
+
     /// <summary>A 1 s warm-up, then 20 → 80 → 20 orders/s for 2, 2 and 1 s, 16 clients, 30 SKUs of which 2 hot.</summary>
-    public static LoadTestOptions Options(Uri server, HttpMessageHandler? handler = null) => new()
+    public static LoadTestOptions Options(Uri server, AdminCredential admin, HttpMessageHandler? handler = null) => new()
     {
         Servers = [server],
         Tenant = $"lt-test-{Guid.NewGuid():N}"[..24],
+        Admin = admin,
         Mode = "test",
         Phases = LoadTestOptions.Phased(20, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1)),
         Clients = 16,
@@ -25,8 +30,8 @@ public static class SmallRun
         Handler = handler,
     };
 
-    public static Task<LoadTestReport> RunAsync(LoadTestOptions options) =>
-        new LoadTestRunner(options, QuietDisplay).RunAsync(CancellationToken.None);
+    public static Task<LoadTestReport> RunAsync(LoadTestOptions options, IProgressDisplay? display = null) =>
+        new LoadTestRunner(options, display ?? QuietDisplay).RunAsync(CancellationToken.None);
 
     /// <summary>The audit lines, for an assertion's message.</summary>
     public static string Describe(LoadTestReport report) =>

@@ -1,3 +1,4 @@
+using OrderActors.LoadTest.Access;
 using OrderActors.LoadTest.Engine;
 using OrderActors.LoadTest.Hub;
 using OrderActors.LoadTest.HotSku;
@@ -11,9 +12,12 @@ namespace OrderActors.LoadTest.Tests.Support;
 /// <summary>A report assembled from recorders filled by hand, for the writers' tests (no traffic, no server).</summary>
 public static class SyntheticReport
 {
+    /// <summary>The admin token the synthetic run was given, which no report may show.</summary>
+    public const string AdminToken = "oak_admin_synthetic-secret";
+
     public static LoadTestReport Build(bool withBaseline = true)
     {
-        LoadTestOptions options = LoadTestOptions.Quick([new Uri("http://127.0.0.1:5090")], "lt-report") with { Baseline = withBaseline };
+        LoadTestOptions options = LoadTestOptions.Quick([new Uri("http://127.0.0.1:5090")], "lt-report", AdminCredential.FromToken(AdminToken, "--admin-token")) with { Baseline = withBaseline };
         var schedule = new RateSchedule(options.Phases);
         TrafficRecorder ours = Filled("orderactors", schedule, latencyMs: 8);
         TrafficRecorder naive = Filled("naive-sql", schedule, latencyMs: 20);
@@ -33,10 +37,11 @@ public static class SyntheticReport
             ? new NaiveReport(TargetReports.From(naive), new NaiveAuditResult(1000, 0, 0, 0, 0, 0, new Dictionary<string, int>(), [new AuditLine("oversold", true, "0 units")]))
             : null;
         var hot = new HotSkuResult("HOT-PIL-001", "WH-HZ", 8, 800,
-            new HotSkuSide("orderactors", 400, 32, 400, 400, 0, 0.5, 0.8, true, 500, 800, 10, 40),
-            withBaseline ? new HotSkuSide("naive-sql", 400, 32, 400, 400, 0, 2, 2, true, 200, 200, 150, 300) : null);
+            new HotSkuSide("orderactors", 400, 32, 400, 400, 0, 3, 0.5, 0.8, true, 500, 800, 10, 40),
+            withBaseline ? new HotSkuSide("naive-sql", 400, 32, 400, 400, 0, 0, 2, 2, true, 200, 200, 150, 300) : null);
         DateTimeOffset started = new(2026, 11, 11, 0, 0, 0, TimeSpan.Zero);
-        return ReportAssembler.Assemble(options, started, started.AddMinutes(2), oursReport, naiveReport, hot);
+        var access = new AccessReport("--admin-token", [new IssuedKey("k1", "loadtest lt-report operator", "operator", "lt-report"), new IssuedKey("k2", "loadtest lt-report connector:jd", "connector:jd", "lt-report")], 2, []);
+        return ReportAssembler.Assemble(options, started, started.AddMinutes(2), oursReport, naiveReport, hot, access);
     }
 
     /// <summary>Every phase fully accepted at its rate, each answer taking <paramref name="latencyMs"/>.</summary>
