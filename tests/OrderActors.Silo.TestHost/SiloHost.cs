@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -87,9 +86,9 @@ public sealed class SiloHost : IAsyncDisposable
 
     private void ReadAdmin()
     {
-        using JsonDocument admin = JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDirectory, "admin.json")));
-        AdminKey = admin.RootElement.GetProperty("apiKey").GetString()!;
-        AdminPassword = admin.RootElement.GetProperty("password").GetString()!;
+        AdminFile admin = AdminFile.Read(DataDirectory);
+        AdminKey = admin.ApiKey;
+        AdminPassword = admin.Password;
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
     }
 

@@ -25,20 +25,8 @@ public static class JdPush
             ["timestamp"] = SignedTime.China(at),
             ["v"] = "2.0",
         };
-        system["sign"] = Convert.ToHexString(Digest(secret, parameters.Concat(system), body));
-        return PushSignature.OfParameters(system);
+        return BodyParameter.Sign(Scheme, secret, system, parameters, BodyParameterName, body);
     }
 
-    internal static PushVerdict Verify(PushCheck check)
-    {
-        if (check.Signed(Scheme, out PushVerdict? verdict) is not { } signed)
-        {
-            return verdict!;
-        }
-        string? body = BodyParameter.Of(check, signed, BodyParameterName, out PushVerdict.Refused? refused);
-        return refused ?? PushCheck.Verdict(Scheme, signed, Digest(signed.Shop.AppSecret!, signed.Parameters, body));
-    }
-
-    private static byte[] Digest(string secret, IEnumerable<KeyValuePair<string, string>> parameters, string? body) =>
-        PlatformSignatures.Top(secret, TopSignMethod.Md5, BodyParameter.With(parameters, BodyParameterName, body), []);
+    internal static PushVerdict Verify(PushCheck check) => BodyParameter.Verify(check, Scheme, BodyParameterName);
 }

@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Silo.Api;
 
 namespace OrderActors.Silo.Access;
 
@@ -130,19 +128,8 @@ public static class AccessSetup
     /// <summary>Writes a 429 problem with Retry-After in whole seconds.</summary>
     public static Task TooManyAsync(HttpContext context, TimeSpan retryAfter)
     {
-        int seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"Try again in {seconds} s.",
-            },
-        }).AsTask();
+        int seconds = context.SetRetryAfter(retryAfter);
+        return context.WriteProblemAsync(StatusCodes.Status429TooManyRequests, "Too many requests", $"Try again in {seconds} s.");
     }
 
     /// <summary>A bearer credential wins (a push that also carries a signature is then not checked against it).</summary>

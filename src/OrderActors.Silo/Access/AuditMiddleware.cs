@@ -22,7 +22,7 @@ public sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail, Time
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method))
+        if (context.Request.IsSafe())
         {
             await next(context);
             return;

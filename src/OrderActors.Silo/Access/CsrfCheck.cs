@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Mvc;
+using OrderActors.Silo.Api;
 
 namespace OrderActors.Silo.Access;
 
@@ -8,29 +8,19 @@ namespace OrderActors.Silo.Access;
 /// <c>X-CSRF-Token</c> (from <c>GET /api/v1/auth/me</c>); otherwise 400 and nothing runs. Bearer calls cannot be
 /// forged by another site, so they need none.
 /// </summary>
-public sealed class CsrfCheck(RequestDelegate next, IAntiforgery antiforgery, IProblemDetailsService problems)
+public sealed class CsrfCheck(RequestDelegate next, IAntiforgery antiforgery)
 {
     public const string Header = "X-CSRF-Token";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        bool safe = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method) || HttpMethods.IsOptions(context.Request.Method);
         // The sign-in routes take no credential, so a browser that still has a session cookie may sign in again.
         bool anonymous = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null;
-        if (!safe && !anonymous && context.User.Identity?.AuthenticationType == HubPrincipal.SessionAuthentication
+        if (!context.Request.IsSafe() && !anonymous && context.User.Identity?.AuthenticationType == HubPrincipal.SessionAuthentication
             && !await antiforgery.IsRequestValidAsync(context))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await problems.WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Title = "Missing or invalid CSRF token",
-                    Detail = $"A call from the admin UI's session sends the token of GET /api/v1/auth/me in {Header}.",
-                },
-            });
+            await context.WriteProblemAsync(StatusCodes.Status400BadRequest, "Missing or invalid CSRF token",
+                $"A call from the admin UI's session sends the token of GET /api/v1/auth/me in {Header}.");
             return;
         }
         await next(context);

@@ -68,14 +68,7 @@ public static class Permissions
     public static IReadOnlyList<string> Of(HubPrincipal principal)
     {
         IReadOnlyList<string> roles = principal.Roles;
-        var granted = new List<string>();
-        foreach ((string permission, string[] holders) in Holders)
-        {
-            if (Allows(permission, roles))
-            {
-                granted.Add(permission);
-            }
-        }
+        List<string> granted = Holders.Keys.Where(permission => Allows(permission, roles)).ToList();
         granted.AddRange(roles.Where(r => r.StartsWith(Roles.ConnectorPrefix, StringComparison.Ordinal) && r != Roles.CarriersConnector)
             .Select(r => $"{Intake}:{r[Roles.ConnectorPrefix.Length..]}"));
         granted.Add(Principal);

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors.Pull;
 using OrderActors.Connectors.Push;
+using OrderActors.Silo.Api;
 
 namespace OrderActors.Silo.Access;
 
@@ -66,16 +66,7 @@ public sealed partial class PushAuthentication(
         Response.Headers.WWWAuthenticate = "Bearer";
         if (Context.Items[RefusalItem] is string reason)
         {
-            await Context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = Context,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status401Unauthorized,
-                    Title = "Push signature refused",
-                    Detail = reason,
-                },
-            });
+            await Context.WriteProblemAsync(StatusCodes.Status401Unauthorized, "Push signature refused", reason);
         }
     }
 

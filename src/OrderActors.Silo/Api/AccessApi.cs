@@ -38,10 +38,10 @@ public static class AccessApi
 
     public static async Task<Results<Ok<LoginResponse>, ProblemHttpResult>> LoginAsync(LoginRequest body, HttpContext context, SignIn signIn, TokenIssuer tokens)
     {
-        HubPrincipal? principal = await CheckAsync(body, context, signIn);
-        if (principal is null)
+        SignInResult result = await CheckAsync(body, context, signIn);
+        if (result is not SignInResult.Success { Principal: var principal })
         {
-            return RefusedSignIn(context);
+            return RefusedSignIn(context, result);
         }
         (string token, DateTimeOffset expires) = tokens.Issue(principal);
         return TypedResults.Ok(new LoginResponse(principal.Name, token, expires, principal.Roles, principal.Tenants));
@@ -50,10 +50,10 @@ public static class AccessApi
     public static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> OpenSessionAsync(
         LoginRequest body, HttpContext context, SignIn signIn, IOptions<AccessOptions> options, TimeProvider time)
     {
-        HubPrincipal? principal = await CheckAsync(body, context, signIn);
-        if (principal is null)
+        SignInResult result = await CheckAsync(body, context, signIn);
+        if (result is not SignInResult.Success { Principal: var principal })
         {
-            return RefusedSignIn(context);
+            return RefusedSignIn(context, result);
         }
         DateTimeOffset expires = time.GetUtcNow().Add(options.Value.SessionLifetime);
         await context.SignInAsync(AccessSetup.SessionScheme, new ClaimsPrincipal(principal.ToIdentity(HubPrincipal.SessionAuthentication)),
@@ -171,7 +171,8 @@ public static class AccessApi
             result.Items.Select(e => new AuditItem(e.At, e.Actor, e.Action, e.Subject, e.Result, e.Status)).ToList(), pageNumber, size, result.Total));
     }
 
-    private static async Task<HubPrincipal?> CheckAsync(LoginRequest body, HttpContext context, SignIn signIn)
+    /// <summary>Checks the password; a success acts as the user from here on (the audit entry names it).</summary>
+    private static async Task<SignInResult> CheckAsync(LoginRequest body, HttpContext context, SignIn signIn)
     {
         var check = new RequestCheck();
         string user = check.Required("user", body.User);
@@ -180,27 +181,18 @@ public static class AccessApi
         AuditMiddleware.SetTenant(context, Roles.AnyTenant);
         AuditMiddleware.SetSubject(context, $"user/{user}");
         SignInResult result = await signIn.CheckAsync(user, body.Password!);
-        switch (result)
+        if (result is SignInResult.Success success)
         {
-            case SignInResult.Success success:
-                context.User = new ClaimsPrincipal(success.Principal.ToIdentity("password"));
-                return success.Principal;
-            case SignInResult.Locked locked:
-                context.Items[LockedItem] = locked.RetryAfter;
-                return null;
-            default:
-                return null;
+            context.User = new ClaimsPrincipal(success.Principal.ToIdentity("password"));
         }
+        return result;
     }
 
-    private const string LockedItem = "access.locked";
-
-    private static ProblemHttpResult RefusedSignIn(HttpContext context)
+    private static ProblemHttpResult RefusedSignIn(HttpContext context, SignInResult result)
     {
-        if (context.Items[LockedItem] is TimeSpan retryAfter)
+        if (result is SignInResult.Locked locked)
         {
-            int seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            int seconds = context.SetRetryAfter(locked.RetryAfter);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many failed sign-ins",
                 detail: $"This user is locked after repeated wrong passwords; try again in {seconds} s.");
         }

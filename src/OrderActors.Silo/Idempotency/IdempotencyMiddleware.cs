@@ -47,7 +47,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         }
         catch (TenantForbiddenException forbidden)
         {
-            await ProblemAsync(context, StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message);
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", forbidden.Message);
             return;
         }
         string scope = $"{tenant}:{principal.Name}:{key}";
@@ -58,10 +58,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
                 await ReplayAsync(context, claim.Response!);
                 return;
             case ClaimOutcome.InProgress:
-                await ProblemAsync(context, StatusCodes.Status409Conflict, "Request in progress", $"A request with idempotency key '{key}' is still running.");
+                await context.WriteProblemAsync(StatusCodes.Status409Conflict, "Request in progress", $"A request with idempotency key '{key}' is still running.");
                 return;
             case ClaimOutcome.Mismatch:
-                await ProblemAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
+                await context.WriteProblemAsync(StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                     $"Idempotency key '{key}' was used for a different request.");
                 return;
         }
@@ -104,16 +104,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IIdempotencyStor
         context.Response.ContentType = response.ContentType;
         context.Response.Headers["Idempotent-Replay"] = "true";
         await context.Response.Body.WriteAsync(response.Body);
-    }
-
-    private Task ProblemAsync(HttpContext context, int status, string title, string detail)
-    {
-        context.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        }).AsTask();
     }
 
     /// <summary>A refused header is a 400 with field errors, like every other invalid request.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -47,14 +46,7 @@ public sealed class SiloProcessCluster : IAsyncDisposable
     public string AccessDirectory => Path.Combine(ArtifactsDirectory, "access");
 
     /// <summary>The bootstrap admin's API key (every tenant), from admin.json.</summary>
-    public string AdminKey
-    {
-        get
-        {
-            using JsonDocument admin = JsonDocument.Parse(File.ReadAllText(Path.Combine(AccessDirectory, "admin.json")));
-            return admin.RootElement.GetProperty("apiKey").GetString()!;
-        }
-    }
+    public string AdminKey => AdminFile.Read(AccessDirectory).ApiKey;
 
     /// <summary>Every silo started so far, killed ones included, by index.</summary>
     public IReadOnlyList<SiloProcess> Silos => _silos;

@@ -64,7 +64,7 @@ public sealed class BootstrapTests
         Assert.Single(await store.ListUsersAsync());
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task AStartWithUsersWritesNoAdminFile()
     {
         var store = new MemoryAccessStore(TimeProvider.System);
@@ -83,7 +83,7 @@ public sealed class BootstrapTests
         Assert.Single(await store.ListApiKeysAsync());
     }
 
-    [PostgresFact]
+    [Fact]
     public async Task ResetAdminGivesTheAdminANewPasswordAndKeyAndTheOldPasswordStopsWorking()
     {
         var store = new MemoryAccessStore(TimeProvider.System);
