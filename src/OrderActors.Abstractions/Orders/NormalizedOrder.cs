@@ -77,6 +77,10 @@ public sealed record NormalizedOrder
     /// <summary>Business fields the connector could not use (each becomes a hold at intake); empty for a complete order.</summary>
     [Id(17)]
     public IReadOnlyList<IntakeFinding> Findings { get; init; } = [];
+
+    /// <summary>The coupons and 满减 inside <see cref="OrderDiscount"/>, when the platform names them.</summary>
+    [Id(18)]
+    public IReadOnlyList<OrderPromotion> Promotions { get; init; } = [];
 }
 
 /// <summary>One line of a channel order, in the platform's SKU terms.</summary>
@@ -111,4 +115,8 @@ public sealed record NormalizedOrderLine
     /// <summary>Discounts the platform applied to this line.</summary>
     [Id(7)]
     public required Money LineDiscount { get; init; }
+
+    /// <summary>Set when the platform marks the line a gift (赠品).</summary>
+    [Id(8)]
+    public GiftTerms? Gift { get; init; }
 }

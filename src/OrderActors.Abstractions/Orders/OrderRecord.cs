@@ -106,6 +106,18 @@ public sealed record OrderRecord
     [Id(29)]
     public string? Fingerprint { get; init; }
 
+    /// <summary>The coupons and 满减 inside <see cref="OrderDiscount"/>, with their thresholds, when the channel names them.</summary>
+    [Id(30)]
+    public ImmutableList<OrderPromotion> Promotions { get; init; } = [];
+
+    /// <summary>Every RMA on this order, open or done: the ledger that keeps returns within what was bought and paid.</summary>
+    [Id(31)]
+    public ImmutableList<AfterSales.ReturnClaim> Returns { get; init; } = [];
+
+    /// <summary>Where the order stood when its first open RMA moved it to Returning; it goes back there if not all was refunded.</summary>
+    [Id(32)]
+    public OrderStatus? StatusBeforeReturn { get; init; }
+
     /// <summary>Every reservation this order holds, across lines.</summary>
     public IEnumerable<StockAllocation> Allocations => Lines.SelectMany(l => l.Allocations);
 
@@ -150,6 +162,10 @@ public sealed record OrderLineRecord
 
     [Id(10)]
     public ImmutableList<StockAllocation> Allocations { get; init; } = [];
+
+    /// <summary>Set when the line is a gift (赠品): its stated value and what it came with.</summary>
+    [Id(11)]
+    public GiftTerms? Gift { get; init; }
 
     public int AllocatedQuantity => Allocations.Sum(a => a.Quantity);
 }

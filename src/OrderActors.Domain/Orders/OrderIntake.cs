@@ -27,6 +27,7 @@ public static class OrderIntake
             LineDiscount = line.LineDiscount,
             OrderDiscountShare = line.OrderDiscountShare,
             ColdChain = line.MasterSku is not null && coldChainSkus.Contains(line.MasterSku),
+            Gift = order.Lines[index].Gift,
         }).ToImmutableList();
         var record = new OrderRecord
         {
@@ -53,6 +54,7 @@ public static class OrderIntake
             ShippingFee = order.ShippingFee,
             OrderDiscount = order.OrderDiscount,
             AmountPaid = order.AmountPaid,
+            Promotions = [.. order.Promotions],
             Fingerprint = validation.Fingerprint,
             Timeline = [new TimelineEntry(initial, receivedAt, source, $"received from {order.Channel} as {order.PlatformStatus}")],
         };
