@@ -9,13 +9,14 @@ public static class CliApp
     public static RootCommand Create(CliConsole console, CliEnvironment environment)
     {
         var root = new RootCommand(
-            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, stock, channel pulls, audit, health; sign-in, users, API keys).");
+            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, returns, stock, channel pulls, audit, health; sign-in, users, API keys).");
         var globals = new GlobalOptions(environment);
         globals.AddTo(root);
         var scope = new CommandScope(globals, console);
         root.Subcommands.Add(WarehouseCommands.Create(scope));
         root.Subcommands.Add(OrderCommands.Create(scope));
         root.Subcommands.Add(InventoryCommands.Create(scope));
+        root.Subcommands.Add(ReturnCommands.Create(scope));
         root.Subcommands.Add(ChannelCommands.Create(scope));
         root.Subcommands.Add(AuditCommand.Create(scope));
         root.Subcommands.Add(HealthCommand.Create(scope));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
@@ -35,9 +36,45 @@ public static class Labels
         _ => Tone.Normal,
     });
 
-    /// <summary>A status name from a problem detail ("Cancelled"), with its stamp when it is one of ours.</summary>
+    /// <summary>A status name from a problem detail ("Cancelled", an RMA's "Approved"), with its stamp when it is one of ours.</summary>
+    // Refunded is both an order's and an RMA's status; both stamp it 已退款.
     public static string Status(string status) =>
-        Enum.TryParse(status, ignoreCase: false, out OrderStatus parsed) ? $"{parsed} {Stamp(parsed)}" : status;
+        Enum.TryParse(status, ignoreCase: false, out OrderStatus order) ? $"{order} {Stamp(order)}"
+        : Enum.TryParse(status, ignoreCase: false, out RmaStatus rma) ? $"{rma} {Stamp(rma)}"
+        : status;
+
+    /// <summary>The stamp customer service uses for an RMA status (待审核, 已同意 …).</summary>
+    public static string Stamp(RmaStatus status) => status switch
+    {
+        RmaStatus.Requested => "待审核",
+        RmaStatus.Approved => "已同意",
+        RmaStatus.Rejected => "已拒绝",
+        RmaStatus.Received => "已收货",
+        RmaStatus.Refunded => "已退款",
+        RmaStatus.Closed => "已关闭",
+        _ => status.ToString(),
+    };
+
+    /// <summary>"Approved 已同意".</summary>
+    public static Cell Status(RmaStatus status) => new($"{status} {Stamp(status)}", status switch
+    {
+        RmaStatus.Requested => Tone.Warning,
+        RmaStatus.Rejected or RmaStatus.Closed => Tone.Muted,
+        RmaStatus.Refunded => Tone.Good,
+        _ => Tone.Normal,
+    });
+
+    /// <summary>A return kind as the API spells it, with its Chinese name: "refund_only 仅退款".</summary>
+    public static string ReturnKind(string kind) => kind switch
+    {
+        "return" => "return 退货退款",
+        "exchange" => "exchange 换货",
+        "refund_only" => "refund_only 仅退款",
+        _ => kind,
+    };
+
+    /// <summary>A share from 0 to 1 as a whole percentage: 0.874 → "87%".</summary>
+    public static string Percent(double share) => $"{Number(share * 100, "0")}%";
 
     /// <summary>"Open 熔断".</summary>
     public static Cell Breaker(BreakerState state) => state switch
