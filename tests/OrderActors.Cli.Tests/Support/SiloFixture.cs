@@ -106,6 +106,19 @@ public sealed class DemoTenant(Uri server, string tenant, HttpClient api, string
         return JsonNode.Parse(body)!;
     }
 
+    /// <summary>POSTs <paramref name="body"/> as the admin and answers the response body, asserting a success.</summary>
+    public async Task<JsonNode> PostAsync(string path, object? body)
+    {
+        using HttpResponseMessage response = await Api.PostAsJsonAsync(path, body);
+        string content = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {content}");
+        return JsonNode.Parse(content)!;
+    }
+
+    /// <summary>Ships an allocated order of the demo data (returns need a shipped order) and answers the shipped order.</summary>
+    public async Task<JsonNode> ShipAsync(string orderId) =>
+        await PostAsync($"/api/v1/orders/{orderId}/ship", new { carrier = "SF", trackingNo = $"SF{Guid.NewGuid():N}"[..15] });
+
     /// <summary>Order ids from the order list, e.g. <c>holdCode=unmapped_sku</c>.</summary>
     public async Task<string[]> OrderIdsAsync(string query) =>
         (await GetAsync($"/api/v1/orders?{query}&pageSize=200"))["items"]!.AsArray().Select(o => o!["orderId"]!.GetValue<string>()).ToArray();
