@@ -90,6 +90,7 @@ public static class ReturnViews
         ]);
         if (refund.Lines.Count > 0)
         {
+            output.Heading("Refund by line 分行退款");
             output.Table(new TableView(
                 ["Line 行", "SKU", "Qty 数量", "Paid 实付", "Coupon share 优惠分摊", "Refund 退款"],
                 refund.Lines.Select(l => (IReadOnlyList<Cell>)
