@@ -111,6 +111,15 @@ public sealed record AfterSalesPolicy(ShippingRefundRule Shipping = ShippingRefu
     public static readonly AfterSalesPolicy Default = new();
 }
 
-/// <summary>What the order remembers of one RMA: its units and, once refunded, its refund.</summary>
+/// <summary>
+/// What the order remembers of one RMA: its units, its refund (quoted while open, final once refunded) and where it
+/// stands. A rejected claim gives its units back; every other one keeps them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("oa.ReturnClaim")]
-public sealed record ReturnClaim(string RmaId, ReturnKind Kind, ImmutableList<ReturnUnits> Units, RefundQuote Quote, bool Open);
+public sealed record ReturnClaim(string RmaId, ReturnKind Kind, ImmutableList<ReturnUnits> Units, RefundQuote Quote, RmaStatus Status)
+{
+    public bool Open => Status is RmaStatus.Requested or RmaStatus.Approved or RmaStatus.Received;
+
+    /// <summary>Its units are taken (not rejected).</summary>
+    public bool Counts => Status != RmaStatus.Rejected;
+}
