@@ -38,7 +38,8 @@ public sealed record RefundLine(int LineNo, string Sku, int Quantity, Money Paid
 
 /// <summary>
 /// The refund of one RMA, to the fen, with a sentence for every figure. <see cref="Total"/> is what the buyer gets:
-/// goods − gift deduction − coupon claw-back + shipping. The 运费险 payout is the merchant's income, never part of it.
+/// goods − gift deduction − coupon claw-back + restored + shipping, floored at 0 and capped so that all refunds of the
+/// order stay within what was paid. The 运费险 payout is the merchant's income, never part of it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oa.RefundQuote")]
 public sealed record RefundQuote
@@ -80,6 +81,13 @@ public sealed record RefundQuote
     /// <summary>Promotions (by name) this refund clawed back.</summary>
     [Id(10)]
     public ImmutableList<string> PromotionsClawedBack { get; init; } = [];
+
+    /// <summary>
+    /// Deductions of an earlier refund given back because the units they were taken on came back now: the part of a
+    /// clawed-back coupon on these units, the stated value of deducted gifts returned after all.
+    /// </summary>
+    [Id(11)]
+    public Money Restored { get; init; }
 
     public static RefundQuote None(string why) => new() { Explanation = [why] };
 }
