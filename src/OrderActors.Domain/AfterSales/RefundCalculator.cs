@@ -12,7 +12,7 @@ public static class RefundCalculator
 {
     /// <summary>
     /// Maps the asked (master SKU, quantity) pairs onto order lines, filling a SKU's lines in line order, counting the
-    /// units of every earlier claim (open or refunded). Throws <see cref="Abstractions.Errors.CommandValidationException"/>
+    /// units of every earlier claim that counts (open or refunded; rejected claims gave theirs back). Throws <see cref="Abstractions.Errors.CommandValidationException"/>
     /// (field "lines") for an empty list, a quantity ≤ 0, an unknown SKU or more units than remain returnable.
     /// </summary>
     public static IReadOnlyList<ReturnUnits> Resolve(OrderRecord order, IReadOnlyList<ReturnClaim> prior, IReadOnlyList<(string Sku, int Quantity)> wanted) =>
@@ -20,7 +20,7 @@ public static class RefundCalculator
 
     /// <summary>
     /// The refund of <paramref name="units"/> given the claims before it, in ledger order (only their units and quotes
-    /// count). <paramref name="insuranceClaimed"/> is the 运费险 payout, booked once per order as the merchant's income.
+    /// count; rejected claims are skipped, open ones count with the quote they carry). <paramref name="insuranceClaimed"/> is the 运费险 payout, booked once per order as the merchant's income.
     /// </summary>
     public static RefundQuote Quote(OrderRecord order, IReadOnlyList<ReturnClaim> prior, ReturnKind kind,
         IReadOnlyList<ReturnUnits> units, Money insuranceClaimed, AfterSalesPolicy policy)

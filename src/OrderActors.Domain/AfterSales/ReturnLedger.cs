@@ -31,10 +31,11 @@ internal sealed class ReturnLedger
 
     public ImmutableHashSet<string> PromotionsClawedBack { get; private init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
+    /// <summary>The ledger after the claims that count (rejected ones gave their units back), in order; open claims count with their current quote.</summary>
     public static ReturnLedger Replay(OrderRecord order, IReadOnlyList<ReturnClaim> claims)
     {
         var ledger = new ReturnLedger(order, order.Lines.Select(_ => LineState.Empty).ToArray());
-        foreach (ReturnClaim claim in claims)
+        foreach (ReturnClaim claim in claims.Where(claim => claim.Counts))
         {
             ledger = ledger.With(claim.Kind, ByIndex(order, claim.Units), claim.Quote);
         }
