@@ -126,6 +126,14 @@ public sealed record AfterSalesPolicy(ShippingRefundRule Shipping = ShippingRefu
 [GenerateSerializer, Immutable, Alias("oa.ReturnClaim")]
 public sealed record ReturnClaim(string RmaId, ReturnKind Kind, ImmutableList<ReturnUnits> Units, RefundQuote Quote, RmaStatus Status)
 {
+    /// <summary>Who opened it (<c>channel:taobao</c>, <c>operator:alice</c>).</summary>
+    [Id(5)]
+    public string Source { get; init; } = "";
+
+    /// <summary>运费险 the buyer claimed with it, booked when it refunds.</summary>
+    [Id(6)]
+    public Money InsuranceClaimed { get; init; }
+
     public bool Open => Status is RmaStatus.Requested or RmaStatus.Approved or RmaStatus.Received;
 
     /// <summary>Its units are taken (not rejected).</summary>
