@@ -26,7 +26,7 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
         CliRun closed = await demo.RunAsync("return", "close", rmaId);
 
         Assert.StartsWith($"{order.OrderId}-R", rmaId, StringComparison.Ordinal);
-        Assert.Equal(("return 退货退款", "Requested 待审核"), (created.Field("Kind 类型"), created.Field("Status 状态")));
+        Assert.Equal(("return 退货退款", "Requested 待审核", "approve, reject"), (created.Field("Kind 类型"), created.Field("Status 状态"), created.Field("Next 下一步")));
         Assert.Equal([$"{order.Quantity}", "0", "0"], created.Row(order.Sku)[2..5]);
         Assert.True(listed.ExitCode == 0, listed.ToString());
         Assert.Equal([rmaId, order.OrderId, "return 退货退款", "Requested 待审核"], listed.Row(rmaId)[..4]);
@@ -35,7 +35,7 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
         Assert.Equal("Approved 已同意", approved.Field("Status 状态"));
         Assert.Contains(Section(approved, "Timeline 时间线"), l => l.Contains("照片已核实", StringComparison.Ordinal));
         Assert.True(received.ExitCode == 0, received.ToString());
-        Assert.Equal("Received 已收货", received.Field("Status 状态"));
+        Assert.Equal(("Received 已收货", "refund"), (received.Field("Status 状态"), received.Field("Next 下一步")));
         Assert.Equal([$"{order.Quantity}", $"{order.Quantity - 1}", "1"], received.Row(order.Sku)[2..5]);
         Assert.True(refunded.ExitCode == 0, refunded.ToString());
         Assert.Equal("Refunded 已退款", refunded.Field("Status 状态"));
@@ -45,13 +45,55 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
         Assert.Equal(Yuan(total), refunded.Field("Total 退款合计"));
         Assert.Equal(Yuan(total), refunded.Field("Refund 退款"));
         Assert.Equal(Yuan(rma["refund"]!["goodsFen"]!.GetValue<long>()), refunded.Field("Goods 商品"));
+        Assert.Equal(rma["returnAddress"]!["text"]!.GetValue<string>(), created.Field("Return to 退货地址"));
         Assert.Equal(
             rma["refund"]!["explanation"]!.AsArray().Select(e => $"- {e!.GetValue<string>()}"),
             Section(refunded, "How the refund was worked out 退款说明"));
         Assert.True(closed.ExitCode == 0, closed.ToString());
-        Assert.Equal("Closed 已关闭", closed.Field("Status 状态"));
+        Assert.Equal(("Closed 已关闭", "none 无"), (closed.Field("Status 状态"), closed.Field("Next 下一步")));
         Assert.Equal(["Requested 待审核", "Approved 已同意", "Received 已收货", "Refunded 已退款", "Closed 已关闭"],
             Section(closed, "Timeline 时间线").Skip(1).Select(l => Columns().Split(l)[1]));
+    }
+
+    [PostgresFact]
+    public async Task AnApprovedExchangeShowsItsReplacementOrderAndIsClosedOnceReceived()
+    {
+        DemoTenant demo = await silo.NewDemoTenantAsync();
+        Shipped order = await ShippedOrderAsync(demo);
+        string rmaId = await CreateReturnAsync(demo, order, "exchange", "尺码偏小，换大一号");
+
+        CliRun approved = await demo.RunAsync("return", "approve", rmaId);
+        CliRun received = await demo.RunAsync("return", "receive", rmaId, "--line", $"{order.Sku}:1");
+        CliRun refund = await demo.RunAsync("return", "refund", rmaId);
+        CliRun closed = await demo.RunAsync("return", "close", rmaId);
+
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+        string replacement = (await demo.GetAsync($"/api/v1/returns/{rmaId}"))["replacementOrderId"]!.GetValue<string>();
+        Assert.Equal(("exchange 换货", replacement), (approved.Field("Kind 类型"), approved.Field("Replacement 换货订单")));
+        Assert.True(received.ExitCode == 0, received.ToString());
+        Assert.Equal("close", received.Field("Next 下一步"));
+        Assert.True(refund.ExitCode == 4, refund.ToString());
+        Assert.Contains("current status: Received 已收货", refund.Error, StringComparison.Ordinal);
+        Assert.True(closed.ExitCode == 0, closed.ToString());
+        Assert.Equal("Closed 已关闭", closed.Field("Status 状态"));
+    }
+
+    [PostgresFact]
+    public async Task ARefundOnlyReturnIsRefundedWithoutTheGoodsComingBack()
+    {
+        DemoTenant demo = await silo.NewDemoTenantAsync();
+        Shipped order = await ShippedOrderAsync(demo);
+        string rmaId = await CreateReturnAsync(demo, order, "refund_only", "少发了一件");
+
+        CliRun approved = await demo.RunAsync("return", "approve", rmaId);
+        CliRun refunded = await demo.RunAsync("return", "refund", rmaId);
+
+        Assert.True(approved.ExitCode == 0, approved.ToString());
+        Assert.Equal(("refund_only 仅退款", "refund, reject"), (approved.Field("Kind 类型"), approved.Field("Next 下一步")));
+        Assert.True(refunded.ExitCode == 0, refunded.ToString());
+        Assert.Equal(("Refunded 已退款", "0"), (refunded.Field("Status 状态"), refunded.Row(order.Sku)[3]));
+        long total = (await demo.GetAsync($"/api/v1/returns/{rmaId}"))["refund"]!["totalFen"]!.GetValue<long>();
+        Assert.Equal(Yuan(total), refunded.Field("Total 退款合计"));
     }
 
     [PostgresFact]
@@ -187,11 +229,14 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
     }
 
     /// <summary>A requested return of one unit of a freshly shipped order, opened through the API.</summary>
-    private static async Task<string> CreateReturnAsync(DemoTenant demo, string reasonText)
+    private static async Task<string> CreateReturnAsync(DemoTenant demo, string reasonText) =>
+        await CreateReturnAsync(demo, await ShippedOrderAsync(demo), "return", reasonText);
+
+    /// <summary>A requested return of one unit of <paramref name="order"/>, opened through the API.</summary>
+    private static async Task<string> CreateReturnAsync(DemoTenant demo, Shipped order, string kind, string reasonText)
     {
-        Shipped order = await ShippedOrderAsync(demo);
         JsonNode rma = await demo.PostAsync($"/api/v1/orders/{order.OrderId}/returns",
-            new { kind = "return", lines = new[] { new { sku = order.Sku, quantity = 1 } }, reasonText });
+            new { kind, lines = new[] { new { sku = order.Sku, quantity = 1 } }, reasonText });
         return rma["rmaId"]!.GetValue<string>();
     }
 

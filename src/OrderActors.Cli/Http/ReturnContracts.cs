@@ -5,11 +5,11 @@ namespace OrderActors.Cli.Http;
 // The returns (RMA) routes' response shapes as the CLI reads them; fields the CLI does not show are left out.
 // Kinds stay strings: on the wire they are return, exchange and refund_only, not the enum's names.
 
-/// <summary>GET /api/v1/returns/{rmaId}, and the answer to every return command.</summary>
+/// <summary>GET /api/v1/returns/{rmaId}, and the answer to every return command; <see cref="NextStatuses"/> are the moves legal now.</summary>
 public sealed record Rma(
     string RmaId, string OrderId, string Channel, string ExternalOrderId, string Kind, RmaStatus Status,
     IReadOnlyList<RmaLine> Lines, string? ReasonText, string? ReasonCode, double? ReasonConfidence, string? ReasonSource,
-    string? ModelVersion, RmaRefund? Refund, string? ReplacementOrderId, ReturnAddress? ReturnAddress,
+    string? ModelVersion, RmaRefund? Refund, string? ReplacementOrderId, ReturnAddress? ReturnAddress, IReadOnlyList<RmaStatus>? NextStatuses,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, string? CreatedBy, IReadOnlyList<RmaTimelineEntry> Timeline);
 
 /// <summary>Units of one order line in a return, and what came back of them.</summary>

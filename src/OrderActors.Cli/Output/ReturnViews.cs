@@ -1,3 +1,4 @@
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Cli.Http;
 
 namespace OrderActors.Cli.Output;
@@ -54,13 +55,18 @@ public static class ReturnViews
             new("Status 状态", Labels.Status(rma.Status)),
             new("Refund 退款", Labels.Money(rma.Refund?.TotalFen ?? 0)),
         ];
+        if (rma.NextStatuses is { } next)
+        {
+            fields.Add(new("Next 下一步", next.Count == 0 ? new Cell("none 无", Tone.Muted) : string.Join(", ", next.Select(Move))));
+        }
         if (rma.ReplacementOrderId is { } replacement)
         {
             fields.Add(new("Replacement 换货订单", replacement));
         }
         if (rma.ReturnAddress is { } address)
         {
-            fields.Add(new("Return to 退货地址", string.Join(' ', new[] { address.WarehouseId, address.Name, address.Text }.Where(p => p is { Length: > 0 }))));
+            // The text is what the buyer's QR code holds: it names the warehouse already.
+            fields.Add(new("Return to 退货地址", address.Text));
         }
         fields.Add(new("Created 申请", Labels.Time(rma.CreatedAt)));
         fields.Add(new("Updated 更新", Labels.Time(rma.UpdatedAt)));
@@ -131,6 +137,17 @@ public static class ReturnViews
         output.Fields(fields);
     }
 
-    /// <summary>A figure taken off the refund: "-¥10.00", or "¥0.00" when nothing is.</summary>
+    /// <summary>The return command that moves an RMA to <paramref name="status"/>.</summary>
+    private static string Move(RmaStatus status) => status switch
+    {
+        RmaStatus.Approved => "approve",
+        RmaStatus.Rejected => "reject",
+        RmaStatus.Received => "receive",
+        RmaStatus.Refunded => "refund",
+        RmaStatus.Closed => "close",
+        _ => status.ToString(),
+    };
+
+        /// <summary>A figure taken off the refund: "-¥10.00", or "¥0.00" when nothing is.</summary>
     private static string Deduction(long fen) => Labels.Money(-fen);
 }
