@@ -58,7 +58,7 @@ public sealed partial class OrderCommandTests(SiloFixture silo)
         Assert.Equal([held], Rows(byHold).Select(r => r[0]));
         Assert.Equal("invalid_phone", Rows(byHold)[0][6]);
         Assert.Equal(5, Rows(secondPage).Length);
-        Assert.Equal("Page 2/3 · 12 orders", secondPage.OutputLines[^1]);
+        Assert.Equal($"Page 2/3 · {DemoTenant.Orders + DemoTenant.AfterSalesOrders} orders", secondPage.OutputLines[^1]);
     }
 
     [PostgresFact]

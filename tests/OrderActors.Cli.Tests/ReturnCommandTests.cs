@@ -56,6 +56,23 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
     }
 
     [PostgresFact]
+    public async Task ReturningOneOfTwoCouponedNightStandsRefunds125YuanAndSaysWhy()
+    {
+        DemoTenant demo = await silo.NewDemoTenantAsync();
+        string orderId = await NightStandOrderAsync(demo);
+
+        CliRun run = await demo.RunAsync("return", "create", orderId, "--kind", "return", "--line", "NS-WAL-40:1", "--reason", "抽屉拉不开", "--insurance-fen", "1200");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // 满300减50 over 2 × 150.00: each unit carries 25.00 of the coupon, so one unit back refunds 125.00.
+        Assert.Equal(("¥125.00", "¥125.00"), (run.Field("Refund 退款"), run.Field("Total 退款合计")));
+        Assert.StartsWith("¥25.00 ", run.Field("Coupon return 优惠分摊"), StringComparison.Ordinal);
+        Assert.StartsWith("¥12.00 ", run.Field("运费险 Shipping insurance"), StringComparison.Ordinal);
+        Assert.Equal(["1", "NS-WAL-40", "1", "¥125.00", "¥25.00", "¥125.00"], run.Row("1"));
+        Assert.Contains(Section(run, "How the refund was worked out 退款说明"), l => l.Contains("满300减50", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
     public async Task AnApprovedExchangeShowsItsReplacementOrderAndIsClosedOnceReceived()
     {
         DemoTenant demo = await silo.NewDemoTenantAsync();
@@ -226,6 +243,19 @@ public sealed partial class ReturnCommandTests(SiloFixture silo)
         JsonNode order = await demo.ShipAsync(orderId);
         JsonNode line = order["lines"]!.AsArray().First(l => l!["sku"] is not null)!;
         return new Shipped(orderId, line["sku"]!.GetValue<string>(), line["quantity"]!.GetValue<int>());
+    }
+
+    /// <summary>The demo's delivered order of two night stands under a 满300减50 coupon.</summary>
+    private static async Task<string> NightStandOrderAsync(DemoTenant demo)
+    {
+        foreach (string orderId in await demo.OrderIdsAsync("status=Delivered&channel=miniapp"))
+        {
+            if ((await demo.GetAsync($"/api/v1/orders/{orderId}"))["lines"]!.AsArray().Any(l => l!["sku"]?.GetValue<string>() == "NS-WAL-40"))
+            {
+                return orderId;
+            }
+        }
+        throw new Xunit.Sdk.XunitException("the demo data has no delivered night-stand order");
     }
 
     /// <summary>A requested return of one unit of a freshly shipped order, opened through the API.</summary>

@@ -26,7 +26,8 @@ public sealed class SiloFixture : IAsyncLifetime
 
     /// <summary>
     /// A tenant nobody else uses with the demo data: six warehouses, six SKUs with stock, and twelve orders — index 3
-    /// unpaid, 7 held for an unmapped SKU, 11 held for an invalid phone, the rest allocated — once every order settled.
+    /// unpaid, 7 held for an unmapped SKU, 11 held for an invalid phone, the rest allocated — once every order settled;
+    /// and the demo's two delivered mini-program orders to return (<see cref="DemoTenant.AfterSalesOrders"/>).
     /// </summary>
     public async Task<DemoTenant> NewDemoTenantAsync()
     {
@@ -55,6 +56,12 @@ public sealed class SiloCollection : ICollectionFixture<SiloFixture>
 public sealed class DemoTenant(Uri server, string tenant, HttpClient api, string adminKey)
 {
     public const int Orders = 12;
+
+    /// <summary>
+    /// Delivered mini-program orders the demo adds for after-sales, both with a 满300减50 coupon: two 150.00 night
+    /// stands (NS-WAL-40), and tea, a cup, a gift towel set and 10.00 shipping.
+    /// </summary>
+    public const int AfterSalesOrders = 2;
 
     public string Tenant { get; } = tenant;
 
