@@ -52,7 +52,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
 
         Assert.Equal(Policy, await index!.HeaderValueAsync("content-security-policy"));
         Assert.Equal(Policy, login.Headers["content-security-policy"]);
-        await Expect(Stat(page, "totalOrders")).ToHaveTextAsync("60");
+        await Expect(Stat(page, "totalOrders")).ToHaveTextAsync("62");
         // A refused width leaves every fill as wide as its track; the demo's statuses are not all equally many.
         Assert.True(await page.Locator(".bars .bar-fill").EvaluateAllAsync<bool>(
                 "fills => fills.some((f) => f.getBoundingClientRect().width < f.parentElement.getBoundingClientRect().width - 1)"),

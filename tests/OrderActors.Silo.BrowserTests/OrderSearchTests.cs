@@ -21,7 +21,7 @@ public sealed class OrderSearchTests(BrowserFixture browser)
 
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "下一页 Next" }).ClickAsync();
 
-        await Expect(ui.Page.Locator(".pager-info")).ToHaveTextAsync("第 2 / 3 页 · 共 120 单");
+        await Expect(ui.Page.Locator(".pager-info")).ToHaveTextAsync("第 2 / 3 页 · 共 122 单");
         await Expect(rows.First).ToHaveAttributeAsync("data-order", secondPage["items"]![0]!["orderId"]!.ToString());
 
         await ui.Page.Locator("select[name='channel']").SelectOptionAsync("taobao");

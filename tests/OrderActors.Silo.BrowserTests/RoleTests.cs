@@ -116,7 +116,7 @@ public sealed class RoleTests(BrowserFixture browser)
         await ui.OpenAsync("#/dashboard");
         ILocator picker = ui.Page.Locator("#tenant-picker select#tenant");
         await Expect(picker).ToHaveValueAsync(north);
-        await Expect(Stat(ui.Page, "totalOrders")).ToHaveTextAsync("30");
+        await Expect(Stat(ui.Page, "totalOrders")).ToHaveTextAsync("32");
         await Expect(ui.Page.Locator("#principal .role[data-role='hq']")).ToHaveTextAsync("总部");
 
         await picker.SelectOptionAsync(south);

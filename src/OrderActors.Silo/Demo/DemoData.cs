@@ -65,7 +65,7 @@ public sealed class DemoData(IGrainFactory grains, TimeProvider time)
         }
         string batch = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Task.WhenAll(Enumerable.Range(0, orders).Select(i => SubmitAsync(tenant, Order(batch, i, new Random(i)))));
-        IReadOnlyList<string> returnable = await Task.WhenAll(AfterSalesOrders(batch).Select(o => ShippedAsync(tenant, o)));
+        IReadOnlyList<string> returnable = orders == 0 ? [] : await Task.WhenAll(AfterSalesOrders(batch).Select(o => ShippedAsync(tenant, o)));
         return new DemoResult(Warehouses.Length, Skus.Length, orders, returnable);
     }
 
