@@ -11,6 +11,8 @@ import { dashboardView } from './views/dashboard.js';
 import { exceptionsView } from './views/exceptions.js';
 import { orderView } from './views/order.js';
 import { ordersView } from './views/orders.js';
+import { returnsView } from './views/returns.js';
+import { rmaView } from './views/rma.js';
 
 const DEMO_ORDERS = 300;
 
@@ -20,6 +22,8 @@ const ALL_VIEWS = {
   exceptions: exceptionsView,
   orders: ordersView,
   order: orderView,
+  returns: returnsView,
+  rma: rmaView,
 };
 
 /**
