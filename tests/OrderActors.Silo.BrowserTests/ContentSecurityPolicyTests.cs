@@ -66,6 +66,15 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         string allocated = (await ui.GetAsync("/api/v1/orders?status=Allocated&pageSize=1"))["items"]![0]!["orderId"]!.ToString();
         await ui.OpenAsync($"#/order/{allocated}");
         await Expect(page.Locator("form.order-form[data-action='ship']")).ToBeVisibleAsync();
+        ReturnableOrder returnable = await Returns.FindAsync(ui);
+        await ui.OpenAsync($"#/order/{returnable.OrderId}");
+        await Expect(page.Locator("form[data-action='start-return']")).ToBeVisibleAsync();
+        string rmaId = (await Returns.StartAsync(ui, returnable, "包装破损"))["rmaId"]!.ToString();
+        await ui.OpenAsync("#/returns");
+        await Expect(RmaRow(page, rmaId)).ToBeVisibleAsync();
+        await ui.OpenAsync($"#/rma/{rmaId}");
+        await Expect(page.Locator(".rma-status button[data-action='approve']")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.return-address img.qr')?.naturalWidth > 0");
         await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login\\.html$"));
 
