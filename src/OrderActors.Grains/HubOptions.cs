@@ -22,6 +22,9 @@ public sealed class HubOptions
     /// <summary>How many orders a tripped warehouse has told to move and not heard back from, at most.</summary>
     public int RerouteWindow { get; set; } = 1024;
 
+    /// <summary>Refund rules (the "Hub:AfterSales" section), with per-tenant overrides.</summary>
+    public AfterSalesOptions AfterSales { get; set; } = new();
+
     /// <summary>An order told to move that has not reported back after this long is told again.</summary>
     public TimeSpan RerouteRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -38,7 +38,8 @@ public sealed record RefundLine(int LineNo, string Sku, int Quantity, Money Paid
 
 /// <summary>
 /// The refund of one RMA, to the fen, with a sentence for every figure. <see cref="Total"/> is what the buyer gets:
-/// goods − gift deduction − coupon claw-back + shipping. The 运费险 payout is the merchant's income, never part of it.
+/// goods − gift deduction − coupon claw-back + restored + shipping, floored at 0 and capped so that all refunds of the
+/// order stay within what was paid. The 运费险 payout is the merchant's income, never part of it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("oa.RefundQuote")]
 public sealed record RefundQuote
@@ -81,6 +82,13 @@ public sealed record RefundQuote
     [Id(10)]
     public ImmutableList<string> PromotionsClawedBack { get; init; } = [];
 
+    /// <summary>
+    /// Deductions of an earlier refund given back because the units they were taken on came back now: the part of a
+    /// clawed-back coupon on these units, the stated value of deducted gifts returned after all.
+    /// </summary>
+    [Id(11)]
+    public Money Restored { get; init; }
+
     public static RefundQuote None(string why) => new() { Explanation = [why] };
 }
 
@@ -111,6 +119,23 @@ public sealed record AfterSalesPolicy(ShippingRefundRule Shipping = ShippingRefu
     public static readonly AfterSalesPolicy Default = new();
 }
 
-/// <summary>What the order remembers of one RMA: its units and, once refunded, its refund.</summary>
+/// <summary>
+/// What the order remembers of one RMA: its units, its refund (quoted while open, final once refunded) and where it
+/// stands. A rejected claim gives its units back; every other one keeps them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("oa.ReturnClaim")]
-public sealed record ReturnClaim(string RmaId, ReturnKind Kind, ImmutableList<ReturnUnits> Units, RefundQuote Quote, bool Open);
+public sealed record ReturnClaim(string RmaId, ReturnKind Kind, ImmutableList<ReturnUnits> Units, RefundQuote Quote, RmaStatus Status)
+{
+    /// <summary>Who opened it (<c>channel:taobao</c>, <c>operator:alice</c>).</summary>
+    [Id(5)]
+    public string Source { get; init; } = "";
+
+    /// <summary>运费险 the buyer claimed with it, booked when it refunds.</summary>
+    [Id(6)]
+    public Money InsuranceClaimed { get; init; }
+
+    public bool Open => Status is RmaStatus.Requested or RmaStatus.Approved or RmaStatus.Received;
+
+    /// <summary>Its units are taken (not rejected).</summary>
+    public bool Counts => Status != RmaStatus.Rejected;
+}

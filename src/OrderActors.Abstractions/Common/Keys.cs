@@ -20,6 +20,9 @@ public static partial class Keys
     /// <summary>The hub's order id for a channel order: <c>{channel}-{externalOrderId}</c>.</summary>
     public static string OrderId(Channel channel, string externalOrderId) => $"{channel.ToRouteName()}-{externalOrderId}";
 
+    /// <summary>An RMA's key; its id is <c>{orderId}-R{n}</c>.</summary>
+    public static string Rma(string tenant, string rmaId) => $"{tenant}/{rmaId}";
+
     public static string Warehouse(string tenant, string warehouseId) => $"{tenant}/{warehouseId}";
 
     public static string Stock(string tenant, string sku, string warehouseId) => $"{tenant}/{sku}@{warehouseId}";
@@ -54,6 +57,12 @@ public static partial class Keys
             : (local[..at], local[(at + 1)..hash], int.Parse(local[(hash + 1)..], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>An RMA id (<c>{orderId}-R{n}</c>): an order id's characters, at most 80 of them.</summary>
+    public static bool IsValidRmaId(string id) => RmaIdPattern().IsMatch(id);
+
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,64}$")]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_.:-]{1,80}$")]
+    private static partial Regex RmaIdPattern();
 }

@@ -8,4 +8,6 @@ public static class HubEventKinds
     public const string OrderRerouted = "OrderRerouted";
 
     public const string BreakerChanged = "BreakerChanged";
+
+    public const string RmaStatusChanged = "RmaStatusChanged";
 }

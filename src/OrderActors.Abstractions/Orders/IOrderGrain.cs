@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using OrderActors.Abstractions.AfterSales;
+using OrderActors.Abstractions.Common;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -46,6 +49,21 @@ public interface IOrderGrain : IGrainWithStringKey
     /// <summary>Closes a delivered order.</summary>
     [Alias("CompleteAsync")]
     Task<OrderRecord> CompleteAsync(string source);
+
+    /// <summary>
+    /// Claims units of this shipped order for a new RMA, quotes its refund and opens it (the order becomes Returning).
+    /// More units than remain returnable are refused; two requests racing for the same units: the first wins.
+    /// </summary>
+    [Alias("OpenReturnAsync")]
+    Task<RmaRecord> OpenReturnAsync(ReturnRequest request);
+
+    /// <summary>Quotes an open RMA again on the units that came back.</summary>
+    [Alias("RequoteReturnAsync")]
+    Task<RefundQuote> RequoteReturnAsync(string rmaId, ImmutableList<ReturnUnits> units, Money insurance);
+
+    /// <summary>An RMA moved: the order records it on its claim and timeline, and leaves Returning after the last open one. Idempotent.</summary>
+    [Alias("ReturnMovedAsync")]
+    Task<RefundQuote> ReturnMovedAsync(string rmaId, RmaStatus status, string source);
 
     /// <summary>Continues the flow where it stands (reserve and allocate a paid order); a no-op otherwise.</summary>
     [OneWay]

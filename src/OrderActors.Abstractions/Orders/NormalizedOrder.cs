@@ -81,6 +81,13 @@ public sealed record NormalizedOrder
     /// <summary>The coupons and 满减 inside <see cref="OrderDiscount"/>, when the platform names them.</summary>
     [Id(18)]
     public IReadOnlyList<OrderPromotion> Promotions { get; init; } = [];
+
+    /// <summary>
+    /// Set on an exchange's replacement (the RMA it replaces goods for): free by design and the same buyer, items and
+    /// address again, so the amount, price and duplicate checks do not apply to it.
+    /// </summary>
+    [Id(19)]
+    public string? ReplacementFor { get; init; }
 }
 
 /// <summary>One line of a channel order, in the platform's SKU terms.</summary>

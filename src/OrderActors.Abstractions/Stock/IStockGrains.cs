@@ -25,6 +25,10 @@ public interface IStockBucketGrain : IGrainWithStringKey
     [Alias("CommitAsync")]
     Task CommitAsync(string reservationId);
 
+    /// <summary>Good units of a return go back on hand (退货入库); a receipt id seen lately is not counted again.</summary>
+    [Alias("ReturnAsync")]
+    Task<BucketSnapshot> ReturnAsync(string receiptId, int quantity);
+
     /// <summary>The bucket's full state: levels, held reservations, closed flag and version.</summary>
     [Alias("GetSnapshotAsync")]
     Task<BucketSnapshot> GetSnapshotAsync();
@@ -68,4 +72,23 @@ public interface ISkuStockGrain : IGrainWithStringKey
     /// <summary>Reopens every bucket: the stock takes reservations again.</summary>
     [Alias("ReopenAsync")]
     Task ReopenAsync();
+
+    /// <summary>An approved return announces its units as on the way back: counted, not sellable. Idempotent per RMA.</summary>
+    [Alias("ExpectReturnAsync")]
+    Task<StockLevel> ExpectReturnAsync(string rmaId, int quantity);
+
+    /// <summary>
+    /// The return arrived: good units go on hand (sellable), damaged ones into the damaged count (not sellable), and the
+    /// expected units of that RMA are no longer expected. Idempotent per RMA.
+    /// </summary>
+    [Alias("ReceiveReturnAsync")]
+    Task<StockLevel> ReceiveReturnAsync(string rmaId, int good, int damaged);
+
+    /// <summary>An approved return will not come (rejected later, or closed without goods): forget its expected units.</summary>
+    [Alias("ForgetReturnAsync")]
+    Task<StockLevel> ForgetReturnAsync(string rmaId);
+
+    /// <summary>What returns this stock expects, and the RMAs it received, for the audit.</summary>
+    [Alias("GetReturnsAsync")]
+    Task<StockReturns> GetReturnsAsync();
 }

@@ -6,9 +6,26 @@ namespace OrderActors.Abstractions.Stock;
 [GenerateSerializer, Immutable, Alias("oa.StockLevel")]
 public sealed record StockLevel(string Sku, string WarehouseId, int OnHand, int Reserved, int SafetyStock, int Buckets)
 {
+    /// <summary>Units of approved returns on their way back: counted, not sellable.</summary>
+    [Id(6)]
+    public int ExpectedBack { get; init; }
+
+    /// <summary>Returned damaged units kept here: not sellable.</summary>
+    [Id(7)]
+    public int Damaged { get; init; }
+
     /// <summary>可售: on hand − reserved − safety stock, never below zero.</summary>
     public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
 }
+
+/// <summary>A SKU-warehouse's returns: expected units by RMA, damaged units, and the RMAs received (good, damaged).</summary>
+[GenerateSerializer, Immutable, Alias("oa.StockReturns")]
+public sealed record StockReturns(
+    string Sku, string WarehouseId, IReadOnlyDictionary<string, int> Expected, int Damaged, IReadOnlyDictionary<string, ReturnReceipt> Received);
+
+/// <summary>What one RMA brought back to one SKU-warehouse.</summary>
+[GenerateSerializer, Immutable, Alias("oa.ReturnReceipt")]
+public sealed record ReturnReceipt(int Good, int Damaged);
 
 /// <summary>One reservation held in a bucket, by the order that holds it.</summary>
 [GenerateSerializer, Immutable, Alias("oa.Reservation")]

@@ -57,6 +57,9 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
 
     public Money? AmountPaid { get; init; }
 
+    /// <summary>The coupons and 满减 inside <see cref="OrderDiscount"/>, when the platform names them with their thresholds.</summary>
+    public IReadOnlyList<OrderPromotion> Promotions { get; init; } = [];
+
     /// <summary>The unified status when the connector works it out from several fields (PDD); else <see cref="Status"/> goes through the channel's table.</summary>
     public OrderStatus? Mapped { get; init; }
 
@@ -111,6 +114,7 @@ internal sealed class OrderDraft(Channel channel, PayloadReader root)
             ShippingFee = ShippingFee ?? Money.Zero,
             OrderDiscount = OrderDiscount ?? Money.Zero,
             AmountPaid = AmountPaid ?? Money.Zero,
+            Promotions = Promotions,
             Findings = root.Errors.Findings,
         };
     }
@@ -136,6 +140,9 @@ internal sealed class LineDraft(PayloadReader line, string skuField)
 
     public Money? LineDiscount { get; init; }
 
+    /// <summary>Set when the platform marks the line a gift (赠品).</summary>
+    public GiftTerms? Gift { get; init; }
+
     public NormalizedOrderLine? Build()
     {
         if (Quantity is not { } quantity)
@@ -156,6 +163,7 @@ internal sealed class LineDraft(PayloadReader line, string skuField)
             Quantity = quantity,
             UnitPrice = UnitPrice ?? Money.Zero,
             LineDiscount = LineDiscount ?? Money.Zero,
+            Gift = Gift,
         };
     }
 }

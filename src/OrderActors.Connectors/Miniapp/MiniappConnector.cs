@@ -49,8 +49,21 @@ public sealed class MiniappConnector : IChannelConnector
             ShippingFee = order.Fen("shippingFen"),
             OrderDiscount = order.Fen("couponFen", required: false),
             AmountPaid = order.Fen("payFen"),
+            Promotions = order.Array("coupons", required: false).Select(ReadCoupon).OfType<OrderPromotion>().ToArray(),
         };
     }
+
+    /// <summary>A coupon or 满减 inside couponFen: <c>{ "name", "thresholdFen", "discountFen" }</c> (threshold 0: none).</summary>
+    private static OrderPromotion? ReadCoupon(PayloadReader coupon) =>
+        coupon.String("name") is { } name && coupon.Fen("discountFen") is { } discount
+            ? new OrderPromotion(name, coupon.Fen("thresholdFen", required: false) ?? Money.Zero, discount)
+            : null;
+
+    /// <summary>A gift line: <c>"gift": { "valueFen", "forSkuIds": [...] }</c> (no forSkuIds: it came with the whole order).</summary>
+    private static GiftTerms? ReadGift(PayloadReader item) =>
+        item.Object("gift", required: false) is { } gift && gift.Fen("valueFen") is { } value
+            ? new GiftTerms(value, gift.Strings("forSkuIds"))
+            : null;
 
     private static LineDraft ReadItem(PayloadReader item) => new(item, "skuId")
     {
@@ -62,5 +75,6 @@ public sealed class MiniappConnector : IChannelConnector
         Quantity = item.Quantity("quantity"),
         UnitPrice = item.Fen("unitPriceFen"),
         LineDiscount = item.Fen("discountFen", required: false),
+        Gift = ReadGift(item),
     };
 }

@@ -52,6 +52,37 @@ internal sealed partial class PayloadReader
         return text;
     }
 
+    /// <summary>An optional array of ids (text or numbers); anything else in it is an <c>unreadable_field</c> finding and skipped.</summary>
+    public IReadOnlyList<string> Strings(string name)
+    {
+        if (!TryGet(name, out JsonElement value))
+        {
+            return [];
+        }
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Fail(name, $"expected an array of text, got {value.ValueKind}");
+            return [];
+        }
+        var texts = new List<string>();
+        foreach (JsonElement item in value.EnumerateArray())
+        {
+            switch (item.ValueKind)
+            {
+                case JsonValueKind.Number:
+                    texts.Add(item.GetRawText());
+                    break;
+                case JsonValueKind.String:
+                    texts.Add(StorableText.Of(item, out _));
+                    break;
+                default:
+                    Fail(name, $"expected text items, got {item.ValueKind}");
+                    break;
+            }
+        }
+        return texts;
+    }
+
     /// <summary>An optional free-text field (notes, memos); null when absent or blank.</summary>
     public string? Note(string name)
     {

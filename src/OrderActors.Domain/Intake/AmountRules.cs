@@ -52,6 +52,10 @@ internal static class AmountRules
             holds.Add(HoldCodes.AbnormalAmount,
                 $"goods {order.GoodsTotal} − line discounts {lineDiscounts} − order discount {order.OrderDiscount} + shipping {order.ShippingFee} = {expected}, but {order.AmountPaid} was paid");
         }
+        if (order.ReplacementFor is not null)
+        {
+            return;
+        }
         if (order.AmountPaid.Fen <= 0)
         {
             holds.Add(HoldCodes.AbnormalAmount, $"amount paid {order.AmountPaid} is not positive");

@@ -24,7 +24,7 @@ public static class IntakeValidator
         IReadOnlyList<MappedOrderLine> lines = MapLines(order, context, holds);
         CheckTiming(order, context, holds);
         string fingerprint = DuplicateFingerprint.Compute(order);
-        if (DuplicateFingerprint.IsSuspectedDuplicate(context.FingerprintLastSeenAt, context.ReceivedAt, context.Rules.DuplicateWindow))
+        if (order.ReplacementFor is null && DuplicateFingerprint.IsSuspectedDuplicate(context.FingerprintLastSeenAt, context.ReceivedAt, context.Rules.DuplicateWindow))
         {
             holds.Add(HoldCodes.SuspectedDuplicate,
                 $"the same buyer ordered the same items to the same address at {context.FingerprintLastSeenAt:u}");

@@ -27,7 +27,10 @@ internal static class LineRules
                 continue;
             }
             CheckVariant(line.PlatformSkuId, line.Variant, mapping, holds);
-            CheckPrice(result, mapping, context.Rules, holds);
+            if (line.Gift is null && order.ReplacementFor is null)
+            {
+                CheckPrice(result, mapping, context.Rules, holds);
+            }
         }
         return mapped;
     }
@@ -46,7 +49,10 @@ internal static class LineRules
         }
     }
 
-    /// <summary>A line sold far below its master SKU's list price is held for a person.</summary>
+    /// <summary>
+    /// A line sold far below its master SKU's list price is held for a person (gifts, 赠品, and an exchange's replacement
+    /// are free by design and not checked).
+    /// </summary>
     public static void CheckPrice(MappedOrderLine line, SkuMapping mapping, IntakeRules rules, HoldCollector holds)
     {
         if (mapping.ListPrice is not { } listPrice || line.Quantity <= 0)

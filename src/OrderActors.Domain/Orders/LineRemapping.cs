@@ -65,9 +65,12 @@ public static class LineRemapping
         if (mapping.MasterSku != line.MasterSku)
         {
             LineRules.CheckVariant(line.PlatformSkuId, line.Variant, mapping, holds);
-            LineRules.CheckPrice(
-                new MappedOrderLine(line.PlatformSkuId, mapping.MasterSku, line.Quantity, line.UnitPrice, line.LineDiscount, line.OrderDiscountShare),
-                mapping, current.Rules, holds);
+            if (line.Gift is null)
+            {
+                LineRules.CheckPrice(
+                    new MappedOrderLine(line.PlatformSkuId, mapping.MasterSku, line.Quantity, line.UnitPrice, line.LineDiscount, line.OrderDiscountShare),
+                    mapping, current.Rules, holds);
+            }
         }
         return line with { MasterSku = mapping.MasterSku, ColdChain = current.ColdChainSkus.Contains(mapping.MasterSku) };
     }

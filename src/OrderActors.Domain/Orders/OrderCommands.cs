@@ -186,12 +186,6 @@ public static class OrderCommands
     public static OrderRecord Complete(OrderRecord order, DateTimeOffset at, string source) =>
         OrderLifecycle.Move(ResolveDiscrepancy(order), OrderStatus.Completed, at, source);
 
-    /// <summary>The buyer asked for a refund: before shipping it cancels the order, after shipping a return begins (售后).</summary>
-    public static OrderRecord RequestRefund(OrderRecord order, DateTimeOffset at, string source) =>
-        order.Status is OrderStatus.Shipped or OrderStatus.InTransit or OrderStatus.Delivered or OrderStatus.Completed
-            ? OrderLifecycle.Move(order, OrderStatus.Returning, at, source, "buyer requested a refund")
-            : Cancel(order, "buyer requested a refund before shipment", at, source);
-
     /// <summary>A confirmation from the platform clears a carrier discrepancy.</summary>
     public static OrderRecord ResolveDiscrepancy(OrderRecord order) =>
         order with { Holds = order.Holds.RemoveAll(h => h.Code == HoldCodes.CarrierDiscrepancy) };

@@ -22,7 +22,7 @@ public static class OrderLifecycle
         [OrderStatus.InTransit] = [OrderStatus.Delivered, OrderStatus.Completed, OrderStatus.Returning],
         [OrderStatus.Delivered] = [OrderStatus.Completed, OrderStatus.Returning],
         [OrderStatus.Completed] = [OrderStatus.Returning],
-        [OrderStatus.Returning] = [OrderStatus.Refunded, OrderStatus.Completed],
+        [OrderStatus.Returning] = [OrderStatus.Refunded, OrderStatus.Shipped, OrderStatus.InTransit, OrderStatus.Delivered, OrderStatus.Completed],
         [OrderStatus.Cancelled] = [],
         [OrderStatus.Refunded] = [],
     }.ToFrozenDictionary(e => e.Key, e => e.Value.ToFrozenSet());

@@ -37,9 +37,13 @@ public static class PlatformEvents
                 ? OrderCommands.Note(seen, at, source, $"platform reports paid ({platformEvent.PlatformStatus}) after the order moved on to {order.Status}")
                 : OrderCommands.MarkPaid(seen, at, source),
             PlatformEventKind.Cancelled => order.Status == OrderStatus.Cancelled ? seen : OrderCommands.Cancel(seen, "cancelled on the platform", at, source),
-            PlatformEventKind.RefundRequested => order.Status is OrderStatus.Returning or OrderStatus.Cancelled
-                ? seen
-                : OrderCommands.RequestRefund(seen, at, source),
+            PlatformEventKind.RefundRequested => order.Status switch
+            {
+                OrderStatus.Cancelled => seen,
+                OrderStatus.Shipped or OrderStatus.InTransit or OrderStatus.Delivered or OrderStatus.Completed or OrderStatus.Returning =>
+                    OrderCommands.Note(seen, at, source, $"platform refund request ({platformEvent.PlatformStatus}){(platformEvent.Note is null ? "" : $": {platformEvent.Note}")}"),
+                _ => OrderCommands.Cancel(seen, "buyer requested a refund before shipment", at, source),
+            },
             PlatformEventKind.Shipped => OrderCommands.Note(seen with { PlatformStage = OrderStatus.Shipped }, at, source,
                 $"platform reports shipped ({platformEvent.PlatformStatus})"),
             PlatformEventKind.Delivered => Delivered(seen with { PlatformStage = OrderStatus.Delivered }, at, source),

@@ -1,3 +1,4 @@
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Abstractions.Catalog;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Orders;
@@ -22,9 +23,13 @@ public sealed class InventoryAudit(IGrainFactory grains, TimeProvider time)
         ICatalogGrain catalog = grains.GetGrain<ICatalogGrain>(Keys.Tenant(tenant));
         IReadOnlyList<SkuInfo> skus = await catalog.ListSkusAsync();
         IReadOnlyList<string>[] stockedAt = await Task.WhenAll(skus.Select(s => catalog.WarehousesOfAsync(s.Sku)));
-        IReadOnlyList<BucketSnapshot>[] perStock = await Task.WhenAll(skus.SelectMany((s, i) =>
-            stockedAt[i].Select(wh => grains.GetGrain<ISkuStockGrain>(Keys.Stock(tenant, s.Sku, wh)).GetBucketsAsync())));
+        List<ISkuStockGrain> stocks = skus.SelectMany((s, i) => stockedAt[i].Select(wh => grains.GetGrain<ISkuStockGrain>(Keys.Stock(tenant, s.Sku, wh)))).ToList();
+        IReadOnlyList<BucketSnapshot>[] perStock = await Task.WhenAll(stocks.Select(s => s.GetBucketsAsync()));
         List<BucketSnapshot> buckets = perStock.SelectMany(b => b).ToList();
+        StockReturns[] returns = await Task.WhenAll(stocks.Select(s => s.GetReturnsAsync()));
+        List<string> rmaIds = returns.SelectMany(r => r.Expected.Keys.Concat(r.Received.Keys)).Distinct().ToList();
+        RmaRecord?[] rmas = await Task.WhenAll(rmaIds.Select(id => grains.GetGrain<IRmaGrain>(Keys.Rma(tenant, id)).GetAsync()));
+        var rmaById = rmaIds.Zip(rmas).ToDictionary(x => x.First, x => x.Second);
 
         var violations = new List<AuditViolation>();
         foreach (BucketSnapshot bucket in buckets)
@@ -34,6 +39,7 @@ public sealed class InventoryAudit(IGrainFactory grains, TimeProvider time)
         var reservations = buckets.SelectMany(b => b.Reservations.Select(r => (Bucket: b, Reservation: r)))
             .ToDictionary(x => x.Reservation.ReservationId);
         List<string> orderIds = reservations.Values.Select(x => x.Reservation.OrderId)
+            .Concat(rmas.OfType<RmaRecord>().Select(r => r.OrderId))
             .Concat(alsoCheckOrders ?? []).Distinct().ToList();
         OrderRecord?[] orders = await Task.WhenAll(orderIds.Select(id => grains.GetGrain<IOrderGrain>(Keys.Order(tenant, id)).GetAsync()));
         var byId = orderIds.Zip(orders).ToDictionary(x => x.First, x => x.Second);
@@ -46,9 +52,70 @@ public sealed class InventoryAudit(IGrainFactory grains, TimeProvider time)
         {
             CheckOrder(order, reservations, violations);
         }
+        foreach (StockReturns stock in returns)
+        {
+            CheckReturns(stock, rmaById, violations);
+        }
+        foreach (OrderRecord order in byId.Values.OfType<OrderRecord>().Where(o => !o.Returns.IsEmpty))
+        {
+            CheckRefunds(order, violations);
+        }
         int oversold = buckets.Count(b => b.Reserved > b.OnHand);
         int negative = buckets.Count(b => b.OnHand < 0 || b.Reserved < 0);
         return new AuditReport(violations.Count == 0, buckets.Count, byId.Count, oversold, negative, violations, time.GetUtcNow());
+    }
+
+    /// <summary>
+    /// Units expected back are exactly those of RMAs approved and not yet received; every receipt matches what its RMA
+    /// says came back; the damaged count is the sum of the damaged units received.
+    /// </summary>
+    private static void CheckReturns(StockReturns stock, IReadOnlyDictionary<string, RmaRecord?> rmas, List<AuditViolation> violations)
+    {
+        string subject = $"{stock.Sku}@{stock.WarehouseId}";
+        foreach ((string rmaId, int quantity) in stock.Expected)
+        {
+            RmaRecord? rma = rmas.GetValueOrDefault(rmaId);
+            int asked = rma?.Lines.Where(l => l.Sku == stock.Sku && l.WarehouseId == stock.WarehouseId).Sum(l => l.Quantity) ?? 0;
+            if (rma is not { Status: RmaStatus.Approved } || asked != quantity)
+            {
+                violations.Add(new AuditViolation("expected_return_mismatch", subject,
+                    $"expects {quantity} back from {rmaId}, which is {rma?.Status.ToString() ?? "missing"} asking {asked}"));
+            }
+        }
+        foreach ((string rmaId, ReturnReceipt receipt) in stock.Received)
+        {
+            RmaRecord? rma = rmas.GetValueOrDefault(rmaId);
+            var lines = rma?.Lines.Where(l => l.Sku == stock.Sku && l.WarehouseId == stock.WarehouseId).ToList() ?? [];
+            if (rma is null || rma.Status is RmaStatus.Requested or RmaStatus.Approved or RmaStatus.Rejected
+                || lines.Sum(l => l.ReceivedQuantity) != receipt.Good || lines.Sum(l => l.DamagedQuantity) != receipt.Damaged)
+            {
+                violations.Add(new AuditViolation("return_receipt_mismatch", subject,
+                    $"received {receipt.Good} good + {receipt.Damaged} damaged for {rmaId}, which is {rma?.Status.ToString() ?? "missing"} recording {lines.Sum(l => l.ReceivedQuantity)} + {lines.Sum(l => l.DamagedQuantity)}"));
+            }
+        }
+        int damaged = stock.Received.Values.Sum(r => r.Damaged);
+        if (damaged != stock.Damaged)
+        {
+            violations.Add(new AuditViolation("damaged_mismatch", subject, $"damaged {stock.Damaged} but its receipts add up to {damaged}"));
+        }
+    }
+
+    /// <summary>No line is claimed back beyond what was bought, and the refunds never add up to more than was paid.</summary>
+    private static void CheckRefunds(OrderRecord order, List<AuditViolation> violations)
+    {
+        foreach (OrderLineRecord line in order.Lines)
+        {
+            int claimed = order.Returns.Where(c => c.Counts).SelectMany(c => c.Units).Where(u => u.LineNo == line.LineNo).Sum(u => u.Quantity);
+            if (claimed > line.Quantity)
+            {
+                violations.Add(new AuditViolation("over_returned", order.OrderId, $"line {line.LineNo}: {claimed} claimed back of {line.Quantity} bought"));
+            }
+        }
+        long refunded = order.Returns.Where(c => c.Status is RmaStatus.Refunded or RmaStatus.Closed).Sum(c => c.Quote.Total.Fen);
+        if (refunded > order.AmountPaid.Fen)
+        {
+            violations.Add(new AuditViolation("over_refunded", order.OrderId, $"refunded {refunded} fen of {order.AmountPaid.Fen} paid"));
+        }
     }
 
     private static void CheckBucket(BucketSnapshot b, List<AuditViolation> violations)

@@ -40,6 +40,8 @@ public sealed partial class OrderGrain(
 
     private IDisposable? _releaseRetry;
 
+    private IDisposable? _openRetry;
+
     private OrderRecord Order => state.State.Order ?? throw new NotFoundException($"Order {_orderId} does not exist.");
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -50,7 +52,8 @@ public sealed partial class OrderGrain(
         _allocation = new AllocationFlow(GrainFactory, _tenant, new AllocationPolicy(options.Value.Allocation), _stock,
             options.Value.AllocationAttempts, time);
         _mayHoldOrphans = state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated };
-        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty || !state.State.Committing.IsEmpty)
+        if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty || !state.State.Committing.IsEmpty
+            || !state.State.Opening.IsEmpty)
         {
             Self().ProcessAsync();
         }
@@ -84,7 +87,8 @@ public sealed partial class OrderGrain(
         OrderRecord after = PlatformEvents.Apply(before, platformEvent);
         await SaveAsync(after, release: Freed(before, after));
         ContinueIfReady(after);
-        return after;
+        await OpenPlatformReturnAsync(platformEvent);
+        return Order;
     }
 
     public async Task<OrderRecord> ApplyCarrierEventAsync(CarrierEvent carrierEvent)
@@ -153,6 +157,7 @@ public sealed partial class OrderGrain(
     public async Task ProcessAsync()
     {
         await SettleStockAsync();
+        await DeliverOpeningsAsync();
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
         {
             await AllocateAsync();

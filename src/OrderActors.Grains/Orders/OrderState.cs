@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Grains.Orders;
@@ -30,4 +31,8 @@ public sealed record OrderState
     /// </summary>
     [Id(3)]
     public ImmutableList<StockAllocation> Committing { get; init; } = [];
+
+    /// <summary>RMAs claimed here and written with their claim, not yet opened at their grain; the next activation opens them.</summary>
+    [Id(4)]
+    public ImmutableList<RmaOpening> Opening { get; init; } = [];
 }

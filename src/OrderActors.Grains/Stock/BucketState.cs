@@ -15,6 +15,7 @@ namespace OrderActors.Grains.Stock;
 [JsonDerivedType(typeof(StockAssigned), "assigned")]
 [JsonDerivedType(typeof(BucketClosed), "closed")]
 [JsonDerivedType(typeof(BucketReopened), "reopened")]
+[JsonDerivedType(typeof(StockReturned), "returned")]
 public abstract record BucketEvent;
 
 public sealed record StockReserved(string ReservationId, string OrderId, int Quantity) : BucketEvent;
@@ -31,6 +32,9 @@ public sealed record StockAssigned(int OnHand, int SafetyStock) : BucketEvent;
 public sealed record BucketClosed : BucketEvent;
 
 public sealed record BucketReopened : BucketEvent;
+
+/// <summary>Good units of a return came back on hand (退货入库), once per receipt.</summary>
+public sealed record StockReturned(string ReceiptId, int Quantity) : BucketEvent;
 
 /// <summary>
 /// A bucket's stock. <see cref="Reserved"/> is kept alongside the reservations so that reserving stays
@@ -53,6 +57,15 @@ public sealed record BucketState : IJournalState<BucketState, BucketEvent>
 
     [Id(4)]
     public ImmutableDictionary<string, Reservation> Reservations { get; init; } = ImmutableDictionary<string, Reservation>.Empty;
+
+    /// <summary>
+    /// The latest return receipts, so a receipt sent again (its sender crashed before recording it) is not counted twice.
+    /// The sender records a receipt right after this bucket answers, so only the last few can ever come again.
+    /// </summary>
+    [Id(5)]
+    public ImmutableList<string> RecentReceipts { get; init; } = [];
+
+    public const int ReceiptMemory = 64;
 
     public int Available => (int)Math.Max(0L, (long)OnHand - Reserved - SafetyStock);
 
@@ -77,6 +90,11 @@ public sealed record BucketState : IJournalState<BucketState, BucketEvent>
         StockAssigned a => this with { OnHand = a.OnHand, SafetyStock = a.SafetyStock },
         BucketClosed => this with { Closed = true },
         BucketReopened => this with { Closed = false },
+        StockReturned r => this with
+        {
+            OnHand = OnHand + r.Quantity,
+            RecentReceipts = (RecentReceipts.Count >= ReceiptMemory ? RecentReceipts.RemoveAt(0) : RecentReceipts).Add(r.ReceiptId),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown bucket event"),
     };
 }

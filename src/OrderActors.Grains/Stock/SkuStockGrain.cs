@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrderActors.Abstractions.Common;
 using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Stock;
@@ -15,6 +16,18 @@ public sealed record SkuStockState
 
     [Id(1)]
     public bool Closed { get; init; }
+
+    /// <summary>Units of approved returns on their way here, by RMA.</summary>
+    [Id(2)]
+    public ImmutableDictionary<string, int> ExpectedBack { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    /// <summary>Returned damaged units kept here (not sellable).</summary>
+    [Id(3)]
+    public int Damaged { get; init; }
+
+    /// <summary>Every RMA received here and what it brought: makes a receipt idempotent and lets the audit add them up.</summary>
+    [Id(4)]
+    public ImmutableDictionary<string, ReturnReceipt> Received { get; init; } = ImmutableDictionary<string, ReturnReceipt>.Empty;
 }
 
 /// <summary>
@@ -64,7 +77,70 @@ public sealed class SkuStockGrain([PersistentState("stock")] IPersistentState<Sk
     {
         IReadOnlyList<BucketSnapshot> buckets = await SnapshotsAsync(Math.Max(1, state.State.Buckets));
         (string sku, string warehouseId, _) = Keys.ParseStock(this.GetPrimaryKeyString());
-        return new StockLevel(sku, warehouseId, buckets.Sum(b => b.OnHand), buckets.Sum(b => b.Reserved), buckets.Sum(b => b.SafetyStock), buckets.Count);
+        return new StockLevel(sku, warehouseId, buckets.Sum(b => b.OnHand), buckets.Sum(b => b.Reserved), buckets.Sum(b => b.SafetyStock), buckets.Count)
+        {
+            ExpectedBack = state.State.ExpectedBack.Values.Sum(),
+            Damaged = state.State.Damaged,
+        };
+    }
+
+    public async Task<StockLevel> ExpectReturnAsync(string rmaId, int quantity)
+    {
+        if (quantity <= 0)
+        {
+            throw new CommandValidationException("quantity", $"A return expects a positive quantity, not {quantity}.");
+        }
+        if (!state.State.Received.ContainsKey(rmaId) && state.State.ExpectedBack.GetValueOrDefault(rmaId) != quantity)
+        {
+            state.State = state.State with { ExpectedBack = state.State.ExpectedBack.SetItem(rmaId, quantity) };
+            await state.WriteStateAsync();
+        }
+        return await GetLevelAsync();
+    }
+
+    /// <summary>
+    /// Good units go to the first bucket (a receipt id it saw lately is not counted twice, so a retry after a crash
+    /// between the bucket's write and this one's adds nothing), then this grain records the receipt.
+    /// </summary>
+    public async Task<StockLevel> ReceiveReturnAsync(string rmaId, int good, int damaged)
+    {
+        if (good < 0 || damaged < 0 || good + damaged == 0)
+        {
+            throw new CommandValidationException("quantity", $"A return brings back a positive number of units, not {good} good and {damaged} damaged.");
+        }
+        if (state.State.Received.ContainsKey(rmaId))
+        {
+            return await GetLevelAsync();
+        }
+        if (good > 0)
+        {
+            await Bucket(0).ReturnAsync(rmaId, good);
+        }
+        state.State = state.State with
+        {
+            Buckets = Math.Max(1, state.State.Buckets),
+            ExpectedBack = state.State.ExpectedBack.Remove(rmaId),
+            Damaged = state.State.Damaged + damaged,
+            Received = state.State.Received.Add(rmaId, new ReturnReceipt(good, damaged)),
+        };
+        await state.WriteStateAsync();
+        return await GetLevelAsync();
+    }
+
+    public async Task<StockLevel> ForgetReturnAsync(string rmaId)
+    {
+        if (state.State.ExpectedBack.ContainsKey(rmaId))
+        {
+            state.State = state.State with { ExpectedBack = state.State.ExpectedBack.Remove(rmaId) };
+            await state.WriteStateAsync();
+        }
+        return await GetLevelAsync();
+    }
+
+    public Task<StockReturns> GetReturnsAsync()
+    {
+        (string sku, string warehouseId, _) = Keys.ParseStock(this.GetPrimaryKeyString());
+        return Task.FromResult(new StockReturns(sku, warehouseId, state.State.ExpectedBack, state.State.Damaged, state.State.Received));
     }
 
     public Task<IReadOnlyList<BucketSnapshot>> GetBucketsAsync() => SnapshotsAsync(state.State.Buckets);

@@ -82,6 +82,20 @@ public sealed class StockBucketGrain([JournaledState("bucket")] IJournaledState<
         }
     }
 
+    public async Task<BucketSnapshot> ReturnAsync(string receiptId, int quantity)
+    {
+        if (quantity <= 0)
+        {
+            throw new CommandValidationException("quantity", $"A return puts back a positive quantity, not {quantity}.");
+        }
+        if (!journal.State.RecentReceipts.Contains(receiptId))
+        {
+            await journal.AppendAsync(new StockReturned(receiptId, quantity));
+            Report();
+        }
+        return Snapshot();
+    }
+
     public Task<BucketSnapshot> GetSnapshotAsync() => Task.FromResult(Snapshot());
 
     public async Task<BucketSnapshot> AssignAsync(int onHand, int safetyStock, long expectedVersion)

@@ -20,6 +20,12 @@ public static class Permissions
     /// <summary>Ship an order: operators, and a supplier its own orders.</summary>
     public const string OrdersShip = "orders.ship";
 
+    /// <summary>See RMAs (售后), the reason pool and the classifier (not suppliers: their after-sales flow comes later).</summary>
+    public const string ReturnsRead = "returns.read";
+
+    /// <summary>Open, approve, reject, receive, refund and close RMAs, and correct their reasons.</summary>
+    public const string ReturnsWrite = "returns.write";
+
     /// <summary>Warehouses, inventory, SKUs, SKU mappings, sensor readings, projection rebuilds.</summary>
     public const string SetupWrite = "setup.write";
 
@@ -54,6 +60,8 @@ public static class Permissions
         [OrdersRead] = [Roles.Admin, Roles.Operator, Roles.Viewer, Roles.Finance, Roles.Hq],
         [OrdersWrite] = Operators,
         [OrdersShip] = Operators,
+        [ReturnsRead] = [Roles.Admin, Roles.Operator, Roles.Viewer, Roles.Finance, Roles.Hq],
+        [ReturnsWrite] = Operators,
         [SetupWrite] = Operators,
         [BreakersWrite] = Operators,
         [ChannelsPull] = Operators,

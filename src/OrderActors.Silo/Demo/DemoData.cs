@@ -7,7 +7,7 @@ using Orleans;
 namespace OrderActors.Silo.Demo;
 
 /// <summary>What the demo created.</summary>
-public sealed record DemoResult(int Warehouses, int Skus, int Orders);
+public sealed record DemoResult(int Warehouses, int Skus, int Orders, IReadOnlyList<string> ReturnableOrders);
 
 /// <summary>
 /// Demo data for a first look: six warehouses (three cold-chain), a small catalog with a hot SKU split
@@ -65,7 +65,75 @@ public sealed class DemoData(IGrainFactory grains, TimeProvider time)
         }
         string batch = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Task.WhenAll(Enumerable.Range(0, orders).Select(i => SubmitAsync(tenant, Order(batch, i, new Random(i)))));
-        return new DemoResult(Warehouses.Length, Skus.Length, orders);
+        IReadOnlyList<string> returnable = await Task.WhenAll(AfterSalesOrders(batch).Select(o => ShippedAsync(tenant, o)));
+        return new DemoResult(Warehouses.Length, Skus.Length, orders, returnable);
+    }
+
+    /// <summary>
+    /// Delivered mini-program orders to try after-sales on: a 满300减50 coupon over two 150.00 night stands (return one:
+    /// its coupon share is 25.00), and a 满300减50 order of tea and a cup with a towel set as a gift (赠品, stated 59.00)
+    /// and 10.00 shipping.
+    /// </summary>
+    private IEnumerable<NormalizedOrder> AfterSalesOrders(string batch)
+    {
+        var coupon = new OrderPromotion("满300减50", new Money(30000), new Money(5000));
+        NormalizedOrderLine Line(string sku, int quantity, long priceFen, GiftTerms? gift = null) => new()
+        {
+            PlatformSkuId = PlatformSku(Channel.Miniapp, sku),
+            Title = Skus.Single(s => s.Sku == sku).Name,
+            Quantity = quantity,
+            UnitPrice = new Money(priceFen),
+            LineDiscount = Money.Zero,
+            Gift = gift,
+        };
+        yield return AfterSalesOrder($"demo-{batch}-as1", [Line("NS-WAL-40", 2, 15000)], coupon, Money.Zero);
+        yield return AfterSalesOrder($"demo-{batch}-as2", [
+            Line("TEA-LONGJING", 1, 26800),
+            Line("CUP-THERMO", 1, 9900),
+            Line("TOWEL-SET", 1, 0, new GiftTerms(new Money(5900), [PlatformSku(Channel.Miniapp, "TEA-LONGJING")])),
+        ], coupon, new Money(1000));
+    }
+
+    private NormalizedOrder AfterSalesOrder(string externalId, IReadOnlyList<NormalizedOrderLine> lines, OrderPromotion coupon, Money shipping)
+    {
+        Money goods = lines.Aggregate(Money.Zero, (sum, l) => sum + l.UnitPrice * l.Quantity);
+        DateTimeOffset created = time.GetUtcNow().AddDays(-3);
+        return new NormalizedOrder
+        {
+            Channel = Channel.Miniapp,
+            ExternalOrderId = externalId,
+            PlatformStatus = "paid",
+            MappedStatus = OrderStatus.Paid,
+            CreatedAt = created,
+            PaidAt = created.AddMinutes(1),
+            BuyerId = $"demo-buyer-{externalId}",
+            Receiver = new Contact("王五", "13912345678", false),
+            ShippingAddress = new Address("浙江省", "杭州市", "西湖区", "文三路 90 号"),
+            Lines = lines,
+            GoodsTotal = goods,
+            ShippingFee = shipping,
+            OrderDiscount = coupon.Discount,
+            Promotions = [coupon],
+            AmountPaid = goods - coupon.Discount + shipping,
+        };
+    }
+
+    /// <summary>Submits the order, waits for its allocation, ships and delivers it; answers its id.</summary>
+    private async Task<string> ShippedAsync(string tenant, NormalizedOrder order)
+    {
+        string orderId = Keys.OrderId(order.Channel, order.ExternalOrderId);
+        IOrderGrain grain = grains.GetGrain<IOrderGrain>(Keys.Order(tenant, orderId));
+        await grain.SubmitAsync(order, time.GetUtcNow());
+        for (int attempt = 0; attempt < 100 && (await grain.GetAsync())?.Status != OrderStatus.Allocated; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        if ((await grain.GetAsync())?.Status == OrderStatus.Allocated)
+        {
+            await grain.ShipAsync("SF", $"SF-{order.ExternalOrderId}", "demo");
+            await grain.DeliverAsync("demo");
+        }
+        return orderId;
     }
 
     private Task SubmitAsync(string tenant, NormalizedOrder order) =>

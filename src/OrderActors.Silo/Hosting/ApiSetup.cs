@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Connectors;
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Silo.Access;
+using OrderActors.Silo.AfterSales;
 using OrderActors.Silo.Api;
 using OrderActors.Silo.Demo;
 using OrderActors.Silo.Idempotency;
@@ -38,6 +40,7 @@ public static class ApiSetup
         if (postgres)
         {
             builder.Services.AddSingleton<IOrderProjection>(sp => new PostgresOrderProjection(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<IRmaProjection>(sp => new PostgresRmaProjection(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IIdempotencyStore>(sp => new PostgresIdempotencyStore(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<HubEventPump>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<HubEventPump>());
@@ -46,8 +49,12 @@ public static class ApiSetup
         else
         {
             builder.Services.AddSingleton<IOrderProjection, UnavailableOrderProjection>();
+            builder.Services.AddSingleton<IRmaProjection, UnavailableRmaProjection>();
             builder.Services.AddSingleton<IIdempotencyStore, MemoryIdempotencyStore>();
         }
+        builder.Services.AddSingleton<ReasonModels>();
+        builder.Services.AddSingleton<IReasonClassifier>(sp => sp.GetRequiredService<ReasonModels>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReasonModels>());
         builder.AddOrderHubAccess(postgres);
         builder.Services.AddHostedService<MaintenanceService>();
         builder.Services.AddHostedService<DemoOnStart>();
@@ -77,6 +84,8 @@ public static class ApiSetup
         app.MapChannelPullApi();
         app.MapCarriersApi();
         app.MapOrdersApi();
+        app.MapReturnsApi();
+        app.MapReturnReasonsApi();
         app.MapObservingApi();
         app.MapEventsApi();
         app.MapDemoApi();

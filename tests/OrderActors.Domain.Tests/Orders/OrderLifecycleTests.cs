@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using OrderActors.Abstractions.Errors;
+using OrderActors.Abstractions.AfterSales;
 using OrderActors.Abstractions.Orders;
+using OrderActors.Domain.AfterSales;
 using OrderActors.Domain.Orders;
 using OrderActors.Domain.Tests.Support;
 
@@ -149,8 +151,15 @@ public sealed class OrderLifecycleTests
         OrderRecord shipped = OrderCommands.Ship(allocated, "SF", "SF1", At, "operator");
 
         Assert.Equal(OrderStatus.Cancelled, PlatformEvents.Apply(allocated, refund).Status);
-        Assert.Equal(OrderStatus.Returning, PlatformEvents.Apply(shipped, refund).Status);
-        Assert.Equal(CustomerStatus.AfterSales, CustomerStatuses.Of(PlatformEvents.Apply(shipped, refund).Status));
+        Assert.Null(OrderReturns.FromPlatform(allocated, refund));
+        OrderRecord noted = PlatformEvents.Apply(shipped, refund);
+        ReturnRequest request = Assert.IsType<ReturnRequest>(OrderReturns.FromPlatform(noted, refund));
+        OrderRecord returning = OrderReturns.Open(noted, request, AfterSalesPolicy.Default, At).Order;
+
+        Assert.Equal(OrderStatus.Returning, returning.Status);
+        Assert.Equal(CustomerStatus.AfterSales, CustomerStatuses.Of(returning.Status));
+        Assert.Equal(shipped.Lines.Sum(l => l.Quantity), request.Lines.Sum(l => l.Quantity));
+        Assert.Null(OrderReturns.FromPlatform(returning, refund));
     }
 
     [Fact]

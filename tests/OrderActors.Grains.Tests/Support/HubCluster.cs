@@ -1,3 +1,4 @@
+using OrderActors.Abstractions.AfterSales;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +131,7 @@ public sealed class HubCluster : IAsyncDisposable
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromMilliseconds(100));
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(60));
             silo.Services.AddKeyedSingleton<TimeProvider>(HubClock.Key, settings.Clock);
+            silo.Services.AddSingleton<IReasonClassifier, ShippedReasonClassifier>();
             if (settings.Faults is not null)
             {
                 silo.Services.AddSingleton<IIncomingGrainCallFilter>(settings.Faults);

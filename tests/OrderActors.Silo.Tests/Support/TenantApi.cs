@@ -75,7 +75,7 @@ public sealed class TenantApi(HttpClient client, string tenant)
     public static async Task<JsonNode?> Ok(Task<(HttpStatusCode Status, JsonNode? Body)> call)
     {
         (HttpStatusCode status, JsonNode? body) = await call;
-        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"expected success, got {(int)status}: {body?.ToJsonString()}");
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Created or HttpStatusCode.Accepted, $"expected success, got {(int)status}: {body?.ToJsonString()}");
         return body;
     }
 }

@@ -1,4 +1,5 @@
 using OrderActors.Abstractions.Common;
+using OrderActors.Domain.AfterSales;
 using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Silo.Api.Contracts;
@@ -9,7 +10,8 @@ public sealed record OrderResponse(
     IReadOnlyList<OrderLineResponse> Lines, long AmountFen, long ShippingFeeFen, string? BuyerNote,
     AddressResponse ShippingAddress, ReceiverResponse Receiver, IReadOnlyList<HoldResponse> Holds,
     IReadOnlyList<TimelineResponse> Timeline, IReadOnlyList<ExplanationResponse> AllocationExplanation,
-    string? Carrier, string? TrackingNo, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    string? Carrier, string? TrackingNo, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<OrderReturnResponse> Returns)
 {
     public static OrderResponse From(OrderRecord o) => new(
         o.OrderId,
@@ -30,7 +32,8 @@ public sealed record OrderResponse(
         o.TrackingNo,
         o.Reroutes,
         o.CreatedAt,
-        o.UpdatedAt);
+        o.UpdatedAt,
+        o.Returns.Select(c => new OrderReturnResponse(c.RmaId, RmaLifecycle.KindName(c.Kind), c.Status, c.Open, c.Quote.Total.Fen)).ToList());
 }
 
 public sealed record OrderLineResponse(

@@ -41,9 +41,11 @@ public sealed record SkuResponse(string Sku, string Name, bool ColdChain, long? 
 
 public sealed record InventoryRequest(int? OnHand, int? SafetyStock);
 
-public sealed record InventoryResponse(string Sku, string WarehouseId, int OnHand, int Reserved, int Available, int SafetyStock, int Buckets)
+public sealed record InventoryResponse(
+    string Sku, string WarehouseId, int OnHand, int Reserved, int Available, int SafetyStock, int Buckets, int ExpectedBack = 0, int Damaged = 0)
 {
-    public static InventoryResponse From(StockLevel l) => new(l.Sku, l.WarehouseId, l.OnHand, l.Reserved, l.Available, l.SafetyStock, l.Buckets);
+    public static InventoryResponse From(StockLevel l) =>
+        new(l.Sku, l.WarehouseId, l.OnHand, l.Reserved, l.Available, l.SafetyStock, l.Buckets, l.ExpectedBack, l.Damaged);
 }
 
 public sealed record SkuInventoryResponse(string Sku, IReadOnlyList<InventoryResponse> Warehouses, int TotalAvailable);
