@@ -4,31 +4,33 @@ import { money, parseYuan } from '../format.js';
 import { RETURN_KINDS } from '../return-labels.js';
 import { showError, showInfo } from '../notices.js';
 import { can } from '../session.js';
-import { empty, kindChip, panel, rmaLink, runCommand } from '../widgets.js';
+import { empty, kindChip, panel, rmaBadge, rmaLink, runCommand } from '../widgets.js';
 
 // An order's after-sales side: the RMAs it has, and the form that starts one once the goods have left
 // (the server takes a return from Shipped on, and while another is open).
 const RETURNABLE = ['Shipped', 'InTransit', 'Delivered', 'Completed', 'Returning'];
 
-/** 售后: the order's RMAs (the order JSON's `returns`), each linking to its page where the role reads RMAs. */
+/** 售后: the order's RMAs (the order JSON's `returns`), each linking to its page for a role that reads RMAs (returns.read). */
 export function orderReturns(order) {
   const list = order.returns ?? [];
   if (list.length === 0) {
     return panel('售后 Returns', empty('无售后 No returns'));
   }
   return panel('售后 Returns', h('table', { class: 'compact order-returns' },
-    h('thead', {}, h('tr', {}, h('th', {}, '售后单 RMA'), h('th', {}, '类型 Kind'), h('th', {}, '进行中 Open'), h('th', { class: 'num' }, '退款 Refund'))),
+    h('thead', {}, h('tr', {}, h('th', {}, '售后单 RMA'), h('th', {}, '类型 Kind'), h('th', {}, '状态 Status'), h('th', {}, '进行中 Open'),
+      h('th', { class: 'num' }, '退款 Refund'))),
     h('tbody', {}, list.map((r) =>
       h('tr', { dataset: { rma: r.rmaId } },
-        h('td', {}, can('read') ? rmaLink(r.rmaId) : h('code', {}, r.rmaId)),
+        h('td', {}, can('returns.read') ? rmaLink(r.rmaId) : h('code', {}, r.rmaId)),
         h('td', {}, kindChip(r.kind)),
+        h('td', {}, rmaBadge(r.status)),
         h('td', {}, r.open ? h('span', { class: 'chip open' }, '处理中 Open') : h('span', { class: 'chip' }, '已结束 Done')),
         h('td', { class: 'num' }, money(r.totalFen)))))));
 }
 
 /** 发起售后: kind, units per line (up to what was bought), the buyer's reason, optional 运费险; opens the new RMA. */
 export function startReturnForm(order) {
-  if (!RETURNABLE.includes(order.status) || !can('orders.write')) {
+  if (!RETURNABLE.includes(order.status) || !can('returns.write')) {
     return null;
   }
   const lines = order.lines.filter((l) => l.sku);

@@ -74,6 +74,7 @@ function table(items) {
         h('td', {}, kindChip(r.kind)),
         h('td', {}, rmaBadge(r.status)),
         h('td', { class: 'reason' }, h('span', { class: 'chip reason-code' }, r.reasonCode ?? '—'),
+          r.reasonSource === 'operator' ? h('span', { class: 'chip', title: '人工更正 corrected by a person' }, '人工') : null,
           r.reasonText ? h('div', { class: 'reason-text muted', title: r.reasonText }, r.reasonText) : null),
         h('td', { class: 'num' }, money(r.totalFen)),
         h('td', {}, time(r.createdAt)),

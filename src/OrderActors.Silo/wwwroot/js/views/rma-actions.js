@@ -6,49 +6,44 @@ import { showInfo } from '../notices.js';
 import { can } from '../session.js';
 import { panel, runCommand } from '../widgets.js';
 
-// What orders.write may do to an RMA, offered only in the statuses its lifecycle takes each move in:
-// Requested → Approved | Rejected; Approved → Received (return, exchange) or Refunded (refund only);
-// Received → Refunded (return) or Closed (exchange); Refunded → Closed; Rejected → Closed. The server
-// answers any other move with 409 and the status the RMA is in now: that is shown and the page reloads.
+// What returns.write may do to an RMA: the moves its lifecycle takes now, as the server lists them
+// (`nextStatuses`: Requested → Approved | Rejected; Approved → Received, or Refunded for a refund only, or
+// Rejected; Received → Refunded, or Closed for an exchange; Refunded, Rejected → Closed). A move the RMA no
+// longer takes (someone else moved it) is answered 409 with the status it is in now: that is shown, and the
+// page reloads.
 
-const isRefundOnly = (rma) => rma.kind === 'refund_only';
-const isExchange = (rma) => rma.kind === 'exchange';
-
-/** Whether the RMA waits for goods to come back (the receive form's moment). */
-const awaitsGoods = (rma) => rma.status === 'Approved' && !isRefundOnly(rma);
-
-const refundable = (rma) => (rma.status === 'Approved' && isRefundOnly(rma)) || (rma.status === 'Received' && !isExchange(rma));
-
-const closable = (rma) => ['Rejected', 'Refunded'].includes(rma.status) || (rma.status === 'Received' && isExchange(rma));
+const offers = (rma, to) => (rma.nextStatuses ?? []).includes(to);
 
 /** The buttons beside the RMA's status. */
 export function statusCommands(rma, reload) {
-  if (!can('orders.write')) {
+  if (!can('returns.write')) {
     return [];
   }
-  const offers = [];
-  if (rma.status === 'Requested') {
-    offers.push({ action: 'approve', tone: 'primary', label: '同意 Approve', busy: '同意中… Approving', verb: '已同意 approved',
+  const moves = [];
+  if (offers(rma, 'Approved')) {
+    moves.push({ action: 'approve', tone: 'primary', label: '同意 Approve', busy: '同意中… Approving', verb: '已同意 approved',
       request: () => api.approveReturn(rma.rmaId) });
-    offers.push({ action: 'reject', tone: 'danger', label: '拒绝 Reject', busy: '拒绝中… Rejecting', verb: '已拒绝 rejected',
+  }
+  if (offers(rma, 'Rejected')) {
+    moves.push({ action: 'reject', tone: 'danger', label: '拒绝 Reject', busy: '拒绝中… Rejecting', verb: '已拒绝 rejected',
       ask: () => prompt(`拒绝售后 ${rma.rmaId} 的原因 Reason for rejecting (可留空 optional):`, ''),
       request: (note) => api.rejectReturn(rma.rmaId, note.trim() || undefined) });
   }
-  if (refundable(rma)) {
+  if (offers(rma, 'Refunded')) {
     const total = money(rma.refund?.totalFen);
-    offers.push({ action: 'refund', tone: 'primary', label: `退款 Refund ${total}`, busy: '退款中… Refunding', verb: '已退款 refunded',
+    moves.push({ action: 'refund', tone: 'primary', label: `退款 Refund ${total}`, busy: '退款中… Refunding', verb: '已退款 refunded',
       ask: () => confirm(`向买家退款 ${total}？ Refund the buyer ${total}?`),
       request: () => api.refundReturn(rma.rmaId) });
   }
-  if (closable(rma)) {
-    offers.push({ action: 'close', tone: '', label: '关闭 Close', busy: '关闭中… Closing', verb: '已关闭 closed',
+  if (offers(rma, 'Closed')) {
+    moves.push({ action: 'close', tone: '', label: '关闭 Close', busy: '关闭中… Closing', verb: '已关闭 closed',
       request: () => api.closeReturn(rma.rmaId) });
   }
-  return offers.map((offer) => offerButton(rma, reload, offer));
+  return moves.map((m) => moveButton(rma, reload, m));
 }
 
 /** A button for one move; `ask` (a prompt or a confirm) may cancel it, or give the request what the operator typed. */
-function offerButton(rma, reload, { action, tone, label, busy, verb, ask = () => true, request }) {
+function moveButton(rma, reload, { action, tone, label, busy, verb, ask = () => true, request }) {
   const button = h('button', { type: 'button', class: tone, dataset: { action } }, label);
   button.addEventListener('click', () => {
     const answer = ask();
@@ -90,7 +85,7 @@ function explainConflict(error) {
 
 /** The receive form while goods are on their way back: good and damaged units per line, and the warehouse they reach. */
 export async function receiveForm(rma, reload) {
-  if (!awaitsGoods(rma) || !can('orders.write')) {
+  if (!offers(rma, 'Received') || !can('returns.write')) {
     return null;
   }
   const warehouses = can('read') ? await api.warehouses() : [];
@@ -146,7 +141,7 @@ function receiveRow(line) {
 
 /** A person's correction of the classifier: one of the pool's codes. */
 export function reasonCorrection(rma, reload) {
-  if (!can('orders.write')) {
+  if (!can('returns.write')) {
     return null;
   }
   const codes = REASON_CODES.includes(rma.reasonCode) || !rma.reasonCode ? REASON_CODES : [rma.reasonCode, ...REASON_CODES];

@@ -85,7 +85,7 @@ function lines(list) {
 function returnAddress(r) {
   const a = r.returnAddress;
   if (!a) {
-    return empty('尚无退货地址 No return address yet');
+    return empty(r.kind === 'refund_only' ? '仅退款，无需退货 Refund only: nothing comes back' : '尚无退货地址 No receiving warehouse yet');
   }
   return h('div', { class: 'return-address' },
     h('img', { class: 'qr', src: returnAddressQrUrl(r.rmaId), alt: `退货地址二维码 Return address QR: ${a.text}`, width: 180, height: 180 }),
