@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace OrderActors.Silo.BrowserTests.Support;
 
-/// <summary>An order to return part of: its id, and the units a partial return takes (two units, at least one left behind).</summary>
+/// <summary>An order to return part of, and the units the return takes.</summary>
 public sealed record ReturnableOrder(string OrderId, IReadOnlyList<(string Sku, int Quantity)> Units);
 
 /// <summary>Arranging after-sales through the API, and what the admin UI should show of it.</summary>
@@ -12,46 +12,38 @@ public static class Returns
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     /// <summary>
-    /// A shipped order with at least three paid units, and the two units to return from it. Prefers the demo's shipped
-    /// orders; when there are none, ships an allocated one (carrier SF, tracking <c>SF-{n}</c>).
+    /// The demo's 满300减50 order of tea, a cup and a towel set given with the tea (赠品, price 0), delivered: returning the
+    /// tea and the cup keeps the gift, so the refund deducts it.
     /// </summary>
-    public static async Task<ReturnableOrder> FindAsync(UiSession ui, int skip = 0)
+    public static async Task<ReturnableOrder> WithGiftAsync(UiSession ui)
     {
-        foreach (string status in new[] { "Shipped", "Allocated" })
-        {
-            JsonArray items = (await ui.GetAsync($"/api/v1/orders?status={status}&pageSize=200"))["items"]!.AsArray();
-            foreach (JsonNode? item in items)
-            {
-                string orderId = item!["orderId"]!.ToString();
-                JsonNode order = await ui.GetAsync($"/api/v1/orders/{orderId}");
-                IReadOnlyList<(string Sku, int Quantity)>? units = PartialUnits(order);
-                if (units is null || skip-- > 0)
-                {
-                    continue;
-                }
-                if (status == "Allocated")
-                {
-                    await ui.PostAsync($"/api/v1/orders/{orderId}/ship", new { carrier = "SF", trackingNo = $"SF-{Guid.NewGuid():N}"[..16] });
-                }
-                return new ReturnableOrder(orderId, units);
-            }
-        }
-        throw new InvalidOperationException("no shipped or allocated order with three paid units: seed more demo orders");
+        JsonNode order = await DemoOrderAsync(ui, lines => lines.Any(l => l!["unitPriceFen"]!.GetValue<long>() == 0));
+        return new ReturnableOrder(order["orderId"]!.ToString(), order["lines"]!.AsArray()
+            .Where(l => l!["unitPriceFen"]!.GetValue<long>() > 0)
+            .Select(l => (l!["sku"]!.ToString(), l["quantity"]!.GetValue<int>()))
+            .ToList());
     }
 
-    /// <summary>Two units of the order's paid lines (gifts left out), when it has at least three.</summary>
-    private static IReadOnlyList<(string Sku, int Quantity)>? PartialUnits(JsonNode order)
+    /// <summary>The demo's 满300减50 order of two night stands, delivered; one of them goes back.</summary>
+    public static async Task<ReturnableOrder> OneOfTwoAsync(UiSession ui)
     {
-        var paid = order["lines"]!.AsArray()
-            .Where(l => l!["sku"] is not null && l["unitPriceFen"]!.GetValue<long>() > 0)
-            .Select(l => (Sku: l!["sku"]!.ToString(), Quantity: l["quantity"]!.GetValue<int>()))
-            .ToList();
-        if (paid.Sum(l => l.Quantity) < 3)
+        JsonNode order = await DemoOrderAsync(ui, lines => lines.Count == 1 && lines[0]!["quantity"]!.GetValue<int>() == 2);
+        return new ReturnableOrder(order["orderId"]!.ToString(), [(order["lines"]![0]!["sku"]!.ToString(), 1)]);
+    }
+
+    /// <summary>One of the delivered orders the demo places for after-sales (the rest of the demo never gets that far).</summary>
+    private static async Task<JsonNode> DemoOrderAsync(UiSession ui, Func<JsonArray, bool> fits)
+    {
+        JsonArray delivered = (await ui.GetAsync("/api/v1/orders?status=Delivered&pageSize=200"))["items"]!.AsArray();
+        foreach (JsonNode? item in delivered)
         {
-            return null;
+            JsonNode order = await ui.GetAsync($"/api/v1/orders/{item!["orderId"]}");
+            if (fits(order["lines"]!.AsArray()))
+            {
+                return order;
+            }
         }
-        (string Sku, int Quantity) first = paid.MaxBy(l => l.Quantity);
-        return first.Quantity >= 2 ? [(first.Sku, 2)] : [(paid[0].Sku, 1), (paid[1].Sku, 1)];
+        throw new InvalidOperationException($"none of the {delivered.Count} delivered orders fits: did the demo place its after-sales orders?");
     }
 
     /// <summary>Starts a return through the API (what the viewer and conflict tests arrange) and answers the RMA.</summary>
