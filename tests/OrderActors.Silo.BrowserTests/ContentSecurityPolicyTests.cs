@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrderActors.Testing;
@@ -43,7 +44,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
                 violations.Add($"page error: {error}");
             }
         };
-        await ui.SeedDemoAsync(60);
+        int orders = await ui.SeedDemoAsync(60);
 
         IResponse? index = await page.GotoAsync("/#/dashboard");
         await Expect(page).ToHaveURLAsync(new Regex("/login\\.html#/dashboard$"));
@@ -52,7 +53,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
 
         Assert.Equal(Policy, await index!.HeaderValueAsync("content-security-policy"));
         Assert.Equal(Policy, login.Headers["content-security-policy"]);
-        await Expect(Stat(page, "totalOrders")).ToHaveTextAsync("62");
+        await Expect(Stat(page, "totalOrders")).ToHaveTextAsync(orders.ToString(CultureInfo.InvariantCulture));
         // A refused width leaves every fill as wide as its track; the demo's statuses are not all equally many.
         Assert.True(await page.Locator(".bars .bar-fill").EvaluateAllAsync<bool>(
                 "fills => fills.some((f) => f.getBoundingClientRect().width < f.parentElement.getBoundingClientRect().width - 1)"),
@@ -66,6 +67,15 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         string allocated = (await ui.GetAsync("/api/v1/orders?status=Allocated&pageSize=1"))["items"]![0]!["orderId"]!.ToString();
         await ui.OpenAsync($"#/order/{allocated}");
         await Expect(page.Locator("form.order-form[data-action='ship']")).ToBeVisibleAsync();
+        ReturnableOrder returnable = await Returns.OneOfTwoAsync(ui);
+        await ui.OpenAsync($"#/order/{returnable.OrderId}");
+        await Expect(page.Locator("form[data-action='start-return']")).ToBeVisibleAsync();
+        string rmaId = (await Returns.StartAsync(ui, returnable, "包装破损"))["rmaId"]!.ToString();
+        await ui.OpenAsync("#/returns");
+        await Expect(RmaRow(page, rmaId)).ToBeVisibleAsync();
+        await ui.OpenAsync($"#/rma/{rmaId}");
+        await Expect(page.Locator(".rma-status button[data-action='approve']")).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('.return-address img.qr')?.naturalWidth > 0");
         await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login\\.html$"));
 

@@ -13,7 +13,7 @@ public sealed class OrderSearchTests(BrowserFixture browser)
     public async Task TheListPagesAndFiltersByChannelAndWarehouseAsTheServerDoes()
     {
         await using UiSession ui = await browser.NewSessionAsync();
-        await ui.SeedDemoAsync(120);
+        int orders = await ui.SeedDemoAsync(120);
         JsonNode secondPage = await ui.GetAsync("/api/v1/orders?page=2&pageSize=50");
         await ui.OpenAsync("#/orders");
         ILocator rows = ui.Page.Locator("table.orders tbody tr");
@@ -21,7 +21,7 @@ public sealed class OrderSearchTests(BrowserFixture browser)
 
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "下一页 Next" }).ClickAsync();
 
-        await Expect(ui.Page.Locator(".pager-info")).ToHaveTextAsync("第 2 / 3 页 · 共 122 单");
+        await Expect(ui.Page.Locator(".pager-info")).ToHaveTextAsync($"第 2 / 3 页 · 共 {orders} 单");
         await Expect(rows.First).ToHaveAttributeAsync("data-order", secondPage["items"]![0]!["orderId"]!.ToString());
 
         await ui.Page.Locator("select[name='channel']").SelectOptionAsync("taobao");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
@@ -110,13 +111,13 @@ public sealed class RoleTests(BrowserFixture browser)
         string user = $"hq-{north}";
         await browser.PutUserAsync(user, ["hq"], [north, south]);
         await using UiSession ui = await browser.SignedInSessionAsync(user, north);
-        await ui.SeedDemoAsync(30);
+        int northOrders = await ui.SeedDemoAsync(30);
         using HttpClient southApi = browser.AdminClient(south);
         (await southApi.PostAsJsonAsync("/api/v1/demo", new { orders = 0 })).EnsureSuccessStatusCode();
         await ui.OpenAsync("#/dashboard");
         ILocator picker = ui.Page.Locator("#tenant-picker select#tenant");
         await Expect(picker).ToHaveValueAsync(north);
-        await Expect(Stat(ui.Page, "totalOrders")).ToHaveTextAsync("32");
+        await Expect(Stat(ui.Page, "totalOrders")).ToHaveTextAsync(northOrders.ToString(CultureInfo.InvariantCulture));
         await Expect(ui.Page.Locator("#principal .role[data-role='hq']")).ToHaveTextAsync("总部");
 
         await picker.SelectOptionAsync(south);

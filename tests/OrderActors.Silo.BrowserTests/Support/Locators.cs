@@ -15,4 +15,19 @@ public static class Locators
     public static ILocator Stamp(IPage page, string status) => page.Locator($".stamps li[data-stamp='{status}']");
 
     public static ILocator OrderRow(IPage page, string orderId) => page.Locator($"tr[data-order='{orderId}']");
+
+    /// <summary>A row of the RMA queue (售后).</summary>
+    public static ILocator RmaRow(IPage page, string rmaId) => page.Locator($"table.returns tr[data-rma='{rmaId}']");
+
+    /// <summary>A status tab of the RMA queue (`all`, `Requested`, `Refunded` …), its count in `data-count`.</summary>
+    public static ILocator StatusTab(IPage page, string status) => page.Locator($".status-tabs .status-tab[data-status='{status}']");
+
+    /// <summary>A figure of the RMA page's refund (`goodsFen`, `giftDeductionFen`, `totalFen`, `insuranceFen` …).</summary>
+    public static ILocator RefundFigure(IPage page, string key) => page.Locator($".refund [data-refund='{key}'] .amount");
+
+    /// <summary>The status badge of the RMA page.</summary>
+    public static ILocator RmaStatus(IPage page) => page.Locator(".rma-status .badge");
+
+    /// <summary>A move button of the RMA page (`approve`, `reject`, `refund`, `close`).</summary>
+    public static ILocator RmaCommand(IPage page, string action) => page.Locator($".rma-status button[data-action='{action}']");
 }

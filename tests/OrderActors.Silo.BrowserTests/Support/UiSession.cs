@@ -45,11 +45,23 @@ public sealed class UiSession(IBrowserContext context, IPage page, HttpClient ap
         return JsonNode.Parse(text)!;
     }
 
-    /// <summary>Loads demo data through the API and waits until every paid order has been allocated or held.</summary>
-    public async Task SeedDemoAsync(int orders)
+    /// <summary>
+    /// The orders the demo places besides the ones asked for: two delivered mini-program orders to try after-sales on
+    /// (a 满300减50 coupon, one with a gift), in every tenant it seeds with orders.
+    /// </summary>
+    public const int DemoAfterSalesOrders = 2;
+
+    /// <summary>
+    /// Loads demo data through the API and waits until every paid order has been allocated or held; answers how many
+    /// orders the tenant then has (<paramref name="orders"/> and the <see cref="DemoAfterSalesOrders"/>).
+    /// </summary>
+    public async Task<int> SeedDemoAsync(int orders)
     {
-        await PostAsync("/api/v1/demo", new { orders });
-        await WaitUntilSettledAsync(orders);
+        JsonNode result = await PostAsync("/api/v1/demo", new { orders });
+        int placed = orders + result["returnableOrders"]!.AsArray().Count;
+        Assert.Equal(orders == 0 ? 0 : orders + DemoAfterSalesOrders, placed);
+        await WaitUntilSettledAsync(placed);
+        return placed;
     }
 
     /// <summary>Allocation runs after intake: waits until all orders are in and none is still Paid or Reserved.</summary>

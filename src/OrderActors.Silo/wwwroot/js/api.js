@@ -135,4 +135,17 @@ export const api = {
   cancel: (orderId, reason) => request('POST', `/api/v1/orders/${id(orderId)}/cancel`, { reason }),
   receiver: (orderId, receiver) => request('POST', `/api/v1/orders/${id(orderId)}/receiver`, receiver),
   loadDemo: (orders) => request('POST', '/api/v1/demo', { orders }),
+  startReturn: (orderId, body) => request('POST', `/api/v1/orders/${id(orderId)}/returns`, body),
+  returns: (filters) => request('GET', `/api/v1/returns${query(filters)}`),
+  returnCounts: () => request('GET', '/api/v1/returns/counts'),
+  rma: (rmaId) => request('GET', `/api/v1/returns/${id(rmaId)}`),
+  approveReturn: (rmaId, note) => request('POST', `/api/v1/returns/${id(rmaId)}/approve`, { note }),
+  rejectReturn: (rmaId, note) => request('POST', `/api/v1/returns/${id(rmaId)}/reject`, { note }),
+  receiveReturn: (rmaId, body) => request('POST', `/api/v1/returns/${id(rmaId)}/receive`, body),
+  refundReturn: (rmaId) => request('POST', `/api/v1/returns/${id(rmaId)}/refund`),
+  closeReturn: (rmaId) => request('POST', `/api/v1/returns/${id(rmaId)}/close`),
+  correctReason: (rmaId, reasonCode) => request('POST', `/api/v1/returns/${id(rmaId)}/reason`, { reasonCode }),
 };
+
+/** The return address as a QR code: an <img> sends no X-Tenant header, so the tenant goes in the query (as for events). */
+export const returnAddressQrUrl = (rmaId) => `/api/v1/returns/${id(rmaId)}/return-address.svg${query({ tenant: activeTenant() })}`;

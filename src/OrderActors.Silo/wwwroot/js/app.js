@@ -11,6 +11,8 @@ import { dashboardView } from './views/dashboard.js';
 import { exceptionsView } from './views/exceptions.js';
 import { orderView } from './views/order.js';
 import { ordersView } from './views/orders.js';
+import { returnsView } from './views/returns.js';
+import { rmaView } from './views/rma.js';
 
 const DEMO_ORDERS = 300;
 
@@ -22,16 +24,24 @@ const ALL_VIEWS = {
   order: orderView,
 };
 
+// 售后 has a permission of its own (returns.read): a supplier has none of it yet.
+const RETURN_VIEWS = {
+  returns: returnsView,
+  rma: rmaView,
+};
+
 /**
  * The views the principal may read, and the one a bare or unknown hash opens: everything with `read`; a
- * supplier (orders.read only) its own orders; a machine's role (a connector) none.
+ * supplier (orders.read only) its own orders; a machine's role (a connector) none. The 售后 views come with
+ * returns.read.
  */
 function viewsOf() {
+  const returns = can('returns.read') ? RETURN_VIEWS : {};
   if (can('read')) {
-    return { views: ALL_VIEWS, fallback: 'dashboard' };
+    return { views: { ...ALL_VIEWS, ...returns }, fallback: 'dashboard' };
   }
   if (can('orders.read')) {
-    return { views: { orders: ordersView, order: orderView }, fallback: 'orders' };
+    return { views: { orders: ordersView, order: orderView, ...returns }, fallback: 'orders' };
   }
   return null;
 }
@@ -78,7 +88,9 @@ async function start() {
   demo.addEventListener('click', async () => {
     const result = await runCommand(demo, '加载中… Loading', () => api.loadDemo(DEMO_ORDERS));
     if (result) {
-      showInfo(`已加载演示数据 Demo loaded: ${result.warehouses} 个仓库, ${result.skus} 个 SKU, ${result.orders} 单 — 分仓在后台进行`);
+      const afterSales = result.returnableOrders?.length ?? 0;
+      showInfo(`已加载演示数据 Demo loaded: ${result.warehouses} 个仓库, ${result.skus} 个 SKU, ${result.orders} 单 — 分仓在后台进行` +
+        (afterSales > 0 ? `；另有 ${afterSales} 单已签收，可试售后 (${afterSales} delivered orders to try returns on)` : ''));
       router.refresh();
     }
   });

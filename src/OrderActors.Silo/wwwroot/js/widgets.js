@@ -1,6 +1,7 @@
 import { h } from './dom.js';
 import { showError } from './notices.js';
 import { breakerLabel, holdLabel, statusLabel } from './labels.js';
+import { kindLabel, rmaStatusLabel } from './return-labels.js';
 
 export const statusBadge = (status) =>
   h('span', { class: `badge status-${status}`, title: status }, statusLabel(status), h('small', {}, status));
@@ -9,6 +10,13 @@ export const breakerBadge = (state) =>
   h('span', { class: `badge breaker-${state}`, title: state }, breakerLabel(state), h('small', {}, state));
 
 export const holdChip = (code) => h('span', { class: 'chip hold', title: code }, holdLabel(code), h('code', {}, code));
+
+export const rmaBadge = (status) =>
+  h('span', { class: `badge rma-${status}`, title: status }, rmaStatusLabel(status), h('small', {}, status));
+
+export const kindChip = (kind) => h('span', { class: 'chip kind', dataset: { kind } }, kindLabel(kind), h('small', {}, kind));
+
+export const rmaLink = (rmaId) => h('a', { href: `#/rma/${encodeURIComponent(rmaId)}`, class: 'rma-link' }, rmaId);
 
 export const orderLink = (orderId) => h('a', { href: `#/order/${encodeURIComponent(orderId)}`, class: 'order-link' }, orderId);
 

@@ -4,6 +4,8 @@ import { money, number, time } from '../format.js';
 import { channelLabel, layerLabel, statusLabel } from '../labels.js';
 import { empty, holdChip, panel, statusBadge, title } from '../widgets.js';
 import { orderForm, statusCommands } from './order-actions.js';
+import { orderReturns, startReturnForm } from './order-returns.js';
+import { isRmaEvent } from './returns.js';
 
 // The stamps buyers and customer service ask about (已分仓 / 已出库 / 在途 …), in flow order.
 const STAMPS = ['Paid', 'Allocated', 'Shipped', 'InTransit', 'Delivered', 'Completed'];
@@ -15,7 +17,7 @@ export function orderView(section, route, reload) {
   section.append(title(`订单 ${orderId}`, 'Order'), body);
 
   return {
-    wants: (stream, event) => stream === 'order' && event.subject === orderId,
+    wants: (stream, event) => (stream === 'order' && event.subject === orderId) || (isRmaEvent(event) && event.data?.orderId === orderId),
     async refresh() {
       let order;
       try {
@@ -35,6 +37,8 @@ export function orderView(section, route, reload) {
           panel('概要 Summary', summary(order)),
           panel('挂起 Holds', holds(order.holds))),
         panel('商品与分仓 Lines and allocations', lines(order.lines)),
+        orderReturns(order),
+        startReturnForm(order),
         h('div', { class: 'panels' },
           panel('分仓说明 Allocation explanation', explanation(order.allocationExplanation)),
           panel('时间线 Timeline', timeline(order.timeline))));
