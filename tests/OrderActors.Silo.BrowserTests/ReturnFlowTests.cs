@@ -13,8 +13,8 @@ namespace OrderActors.Silo.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReturnFlowTests(BrowserFixture browser)
 {
-    // The demo always places its two delivered after-sales orders; no other orders are needed here.
-    private const int DemoOrders = 0;
+    // A demo with orders places its two delivered after-sales orders beside them; one other order is enough here.
+    private const int DemoOrders = 1;
 
     /// <summary>The API's refund figures and the words the page puts beside each.</summary>
     private static readonly (string Key, string Label)[] RefundFigures =
