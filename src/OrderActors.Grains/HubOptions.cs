@@ -22,6 +22,9 @@ public sealed class HubOptions
     /// <summary>How many orders a tripped warehouse has told to move and not heard back from, at most.</summary>
     public int RerouteWindow { get; set; } = 1024;
 
+    /// <summary>The unpaid timeout: reminded, then cancelled (the "Hub:Unpaid" section).</summary>
+    public UnpaidOptions Unpaid { get; set; } = new();
+
     /// <summary>Refund rules (the "Hub:AfterSales" section), with per-tenant overrides.</summary>
     public AfterSalesOptions AfterSales { get; set; } = new();
 

@@ -10,4 +10,6 @@ public static class HubEventKinds
     public const string BreakerChanged = "BreakerChanged";
 
     public const string RmaStatusChanged = "RmaStatusChanged";
+
+    public const string UnpaidReminder = "UnpaidReminder";
 }

@@ -26,6 +26,9 @@ public static class HoldCodes
     public const string Unroutable = "unroutable";
     public const string CarrierDiscrepancy = "carrier_discrepancy";
 
+    /// <summary>The platform reports a payment for an order the hub had already cancelled (the unpaid timeout, say): refund or reinstate it.</summary>
+    public const string PaidAfterCancel = "paid_after_cancel";
+
     /// <summary>The receiver came as platform ciphertext: the order is allocated by its divisions, shipping waits for the decrypt result.</summary>
     public const string PiiEncrypted = "pii_encrypted";
 

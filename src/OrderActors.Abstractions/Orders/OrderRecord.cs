@@ -118,6 +118,10 @@ public sealed record OrderRecord
     [Id(32)]
     public OrderStatus? StatusBeforeReturn { get; init; }
 
+    /// <summary>When the buyer of this unpaid order was reminded to pay (once).</summary>
+    [Id(33)]
+    public DateTimeOffset? UnpaidRemindedAt { get; init; }
+
     /// <summary>Every reservation this order holds, across lines.</summary>
     public IEnumerable<StockAllocation> Allocations => Lines.SelectMany(l => l.Allocations);
 

@@ -33,6 +33,7 @@ public static class PlatformEvents
         OrderRecord seen = order with { PlatformStatus = platformEvent.PlatformStatus };
         return platformEvent.Kind switch
         {
+            PlatformEventKind.Paid when order is { Status: OrderStatus.Cancelled, IsPaid: false } => PaidAfterCancel(seen, at, source),
             PlatformEventKind.Paid => order.IsPaid && order.Status is not (OrderStatus.PendingPayment or OrderStatus.Paid)
                 ? OrderCommands.Note(seen, at, source, $"platform reports paid ({platformEvent.PlatformStatus}) after the order moved on to {order.Status}")
                 : OrderCommands.MarkPaid(seen, at, source),
@@ -51,6 +52,16 @@ public static class PlatformEvents
             _ => OrderCommands.Note(seen, at, source, $"platform status {platformEvent.PlatformStatus}"),
         };
     }
+
+    /// <summary>Money for an order already cancelled (the platform had not closed it yet): kept cancelled, flagged for a person.</summary>
+    private static OrderRecord PaidAfterCancel(OrderRecord order, DateTimeOffset at, string source) =>
+        OrderCommands.Note(order with
+        {
+            IsPaid = true,
+            PaidAt = at,
+            Holds = order.Holds.Add(new OrderHold(HoldCodes.PaidAfterCancel,
+                "the buyer paid after the order was cancelled: refund the payment on the platform, or ask the buyer to order again", at, Blocking: false)),
+        }, at, source, "platform reports paid after the order was cancelled: kept cancelled, flagged paid_after_cancel");
 
     private static OrderRecord Delivered(OrderRecord order, DateTimeOffset at, string source) => order.Status switch
     {

@@ -9,6 +9,7 @@ using OrderActors.Abstractions.Warehouses;
 using OrderActors.Domain.Allocation;
 using OrderActors.Domain.Orders;
 using Orleans;
+using Orleans.Configuration;
 using Orleans.Runtime;
 
 namespace OrderActors.Grains.Orders;
@@ -22,6 +23,7 @@ namespace OrderActors.Grains.Orders;
 public sealed partial class OrderGrain(
     [PersistentState("order")] IPersistentState<OrderState> state,
     IOptions<HubOptions> options,
+    IOptions<ReminderOptions> reminderOptions,
     [FromKeyedServices(HubClock.Key)] TimeProvider time,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain
 {
@@ -53,7 +55,7 @@ public sealed partial class OrderGrain(
             options.Value.AllocationAttempts, time);
         _mayHoldOrphans = state.State.Order is { Status: OrderStatus.Paid or OrderStatus.Allocated };
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false } || !state.State.Releasing.IsEmpty || !state.State.Committing.IsEmpty
-            || !state.State.Opening.IsEmpty)
+            || !state.State.Opening.IsEmpty || NeedsUnpaidWatch(state.State))
         {
             Self().ProcessAsync();
         }
@@ -158,6 +160,10 @@ public sealed partial class OrderGrain(
     {
         await SettleStockAsync();
         await DeliverOpeningsAsync();
+        if (NeedsUnpaidWatch(state.State))
+        {
+            await WatchUnpaidAsync();
+        }
         if (state.State.Order is { Status: OrderStatus.Paid, HasBlockingHold: false })
         {
             await AllocateAsync();
@@ -262,14 +268,19 @@ public sealed partial class OrderGrain(
         }
     }
 
-    /// <summary>A paid order with nothing blocking continues in its own turn: the caller is answered first.</summary>
+    /// <summary>
+    /// A paid order with nothing blocking continues in its own turn (reserve, allocate), an unpaid one starts its timeout
+    /// there: the caller is answered first.
+    /// </summary>
     private void ContinueIfReady(OrderRecord order)
     {
-        if (order is { Status: OrderStatus.Paid, HasBlockingHold: false })
+        if (order is { Status: OrderStatus.Paid, HasBlockingHold: false } || NeedsUnpaidWatch(state.State))
         {
             Self().ProcessAsync();
         }
     }
+
+    private static bool NeedsUnpaidWatch(OrderState state) => state.Order is { } order && UnpaidTimeout.IsUnpaid(order) && !state.UnpaidWatched;
 
     private IOrderGrain Self() => GrainFactory.GetGrain<IOrderGrain>(this.GetPrimaryKeyString());
 

@@ -35,4 +35,8 @@ public sealed record OrderState
     /// <summary>RMAs claimed here and written with their claim, not yet opened at their grain; the next activation opens them.</summary>
     [Id(4)]
     public ImmutableList<RmaOpening> Opening { get; init; } = [];
+
+    /// <summary>The unpaid timeout's reminder is registered (set once, right after intake of an unpaid order).</summary>
+    [Id(5)]
+    public bool UnpaidWatched { get; init; }
 }

@@ -1,3 +1,4 @@
+using Npgsql;
 using OrderActors.Abstractions.AfterSales;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
@@ -62,6 +63,8 @@ public sealed class HubCluster : IAsyncDisposable
         builder.AddSiloBuilderConfigurator<HubSiloConfigurator>();
         if (postgres is not null)
         {
+            // One service per database: a cluster started again on it finds the reminders of the one before.
+            builder.Options.ServiceId = $"hub-{new NpgsqlConnectionStringBuilder(postgres).Database}";
             builder.Options.UseTestClusterMembership = false;
             builder.Properties["HubClusterPostgres"] = postgres;
             builder.AddClientBuilderConfigurator<HubClientConfigurator>();
