@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace OrderActors.Notifications;
 
 /// <summary>What a log line or an error message may show: phone numbers masked, secrets and URL queries gone.</summary>
-public static class Redaction
+public static partial class Redaction
 {
     /// <summary>
     /// 13812345678 → 138****5678; +8613812345678 → +86138****5678. Shorter numbers keep only their last two digits.
@@ -41,7 +43,7 @@ public static class Redaction
 
     /// <summary>
     /// <paramref name="text"/> with the channel's secret, its setting values that look like credentials, and its URL's
-    /// query and token removed. For messages built from exceptions and platform replies.
+    /// query and token removed, and mobile numbers masked. For messages built from exceptions and platform replies.
     /// </summary>
     public static string Scrub(string text, ChannelConfig channel)
     {
@@ -73,6 +75,13 @@ public static class Redaction
         {
             text = text.Replace(secret, "***", StringComparison.Ordinal);
         }
-        return text;
+        return MaskPhones(text);
     }
+
+    /// <summary>Every mainland mobile number in <paramref name="text"/> masked, e.g. a reply that echoes the recipient.</summary>
+    public static string MaskPhones(string text) =>
+        string.IsNullOrEmpty(text) ? text : MobileNumber().Replace(text, m => MaskPhone(m.Value));
+
+    [GeneratedRegex(@"(?<!\d)(?:\+86|0086)?1[3-9]\d{9}(?!\d)")]
+    private static partial Regex MobileNumber();
 }

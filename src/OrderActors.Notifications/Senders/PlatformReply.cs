@@ -25,7 +25,7 @@ internal static class PlatformReply
         }
         string error = $"code {code}: {Shorten(message)}";
         return rateLimitCodes.Contains(code)
-            ? DeliveryResult.Transient(status, "rate limited, " + error)
+            ? DeliveryResult.Transient(status, error)
             : DeliveryResult.Permanent(status, error);
     }
 

@@ -104,6 +104,6 @@ internal sealed class AliyunSmsProvider(HttpDelivery http, TimeProvider time) : 
             return DeliveryResult.Ok(status);
         }
         string error = $"Code {code}: {PlatformReply.Shorten(text)}";
-        return RetryableCodes.Contains(code) ? DeliveryResult.Transient(status, "rate limited or busy, " + error) : DeliveryResult.Permanent(status, error);
+        return RetryableCodes.Contains(code) ? DeliveryResult.Transient(status, error) : DeliveryResult.Permanent(status, error);
     }
 }

@@ -51,7 +51,7 @@ public static class NotificationTemplates
     private static RenderedMessage Fallback(Notification notification)
     {
         string title = TemplateValues.Clean(notification.Subject) is var subject && subject != Missing ? subject : "通知";
-        string[] lines = notification.Fields
+        string[] lines = (notification.Fields ?? new Dictionary<string, string>())
             .OrderBy(f => f.Key, StringComparer.Ordinal)
             .Select(f => $"{TemplateValues.Clean(f.Key)}：{TemplateValues.Clean(f.Value)}")
             .ToArray();
