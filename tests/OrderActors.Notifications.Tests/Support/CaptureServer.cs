@@ -53,9 +53,6 @@ public sealed class CaptureServer : IAsyncDisposable
     /// <summary>Decides each answer; replace it between requests to change what the "platform" says.</summary>
     public Func<CapturedRequest, CaptureReply> Responder { get; set; }
 
-    /// <summary>Called as each request arrives, before it is answered.</summary>
-    public event Action<CapturedRequest>? Received;
-
     public IReadOnlyList<CapturedRequest> Requests => _requests.ToArray();
 
     /// <summary>An absolute URL on this server, e.g. <c>Url("/cgi-bin/webhook/send?key=k")</c>.</summary>
@@ -130,7 +127,6 @@ public sealed class CaptureServer : IAsyncDisposable
         {
             CapturedRequest request = await ReadAsync(context.Request);
             _requests.Enqueue(request);
-            Received?.Invoke(request);
             CaptureReply reply = Responder(request);
             if (reply.Delay > TimeSpan.Zero)
             {
