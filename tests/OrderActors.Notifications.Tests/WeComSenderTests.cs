@@ -41,11 +41,11 @@ public sealed class WeComSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChineseTravelsAsUtf8NotEscapes()
+    public async Task ChineseAndMarkdownTravelAsThemselvesNotEscapes()
     {
         await _harness.SendAsync(Channel(), Samples.Shipped());
 
-        Assert.Contains("顺丰速运", Assert.Single(_harness.Server.Requests).Body);
+        Assert.Contains("\\n> 快递：顺丰速运", Assert.Single(_harness.Server.Requests).Body);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,7 @@ internal sealed partial class FeishuSender(HttpDelivery http, TimeProvider time,
         if (!string.IsNullOrEmpty(channel.Secret))
         {
             long timestamp = time.GetUtcNow().ToUnixTimeSeconds();
-            body["timestamp"] = timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            body["timestamp"] = timestamp.ToString(CultureInfo.InvariantCulture);
             body["sign"] = BotSignatures.Feishu(timestamp, channel.Secret);
         }
         string json = WireJson.Write(body);

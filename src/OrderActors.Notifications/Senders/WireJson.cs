@@ -3,16 +3,18 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Unicode;
 
 namespace OrderActors.Notifications;
 
-/// <summary>JSON as the platforms get it: UTF-8, Chinese left readable (no \u escapes), compact.</summary>
+/// <summary>
+/// JSON as the platforms get it: UTF-8 and compact, with Chinese, markdown's "&gt;" and Base64's "+" written as
+/// themselves rather than \u escapes. The relaxed encoder is right here: these bodies go to HTTP APIs, never into HTML.
+/// </summary>
 internal static class WireJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
     };
 

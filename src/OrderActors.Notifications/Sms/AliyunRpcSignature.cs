@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -44,7 +45,7 @@ public static class AliyunRpcSignature
             }
             else
             {
-                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+                encoded.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
             }
         }
         return encoded.ToString();

@@ -28,8 +28,8 @@ internal sealed class SmsSender(IEnumerable<ISmsProvider> providers, ILogger<Sms
         {
             return ChannelChecks.Misconfigured(logger, channel, "an SMS channel needs a signName (短信签名)");
         }
-        string? phone = notification.Recipient is { Length: > 0 } recipient && !string.IsNullOrWhiteSpace(recipient)
-            ? recipient.Trim()
+        string? phone = !string.IsNullOrWhiteSpace(notification.Recipient)
+            ? notification.Recipient.Trim()
             : notification.Field(channel.Setting(ChannelSettings.PhoneField) ?? DefaultPhoneField)?.Trim();
         if (phone is null)
         {
