@@ -2,7 +2,9 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Npgsql;
 using OrderActors.Notifications.Tests.Support;
+using OrderActors.Silo.Notifications;
 using OrderActors.Silo.Tests.Support;
 using OrderActors.Silo.TestHost;
 using OrderActors.Testing;
@@ -96,7 +98,14 @@ public sealed class NotificationsApiTests : IAsyncLifetime
         await api.SettledOrderAsync("miniapp-NOTE-1");
 
         await TenantApi.Ok(api.PostAsync("/api/v1/orders/miniapp-NOTE-1/ship", new { carrier = "SF", trackingNo = "SF7000001" }));
-        await Eventually.TrueAsync(() => capture.Requests.Count >= 2, TimeSpan.FromSeconds(30), "both channels are sent to");
+        try
+        {
+            await Eventually.TrueAsync(() => capture.Requests.Count >= 2, TimeSpan.FromSeconds(30), "both channels are sent to");
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"requests {capture.Requests.Count}; outbox {(await api.GetAsync("/api/v1/notifications")).Body?.ToJsonString()}");
+        }
 
         CapturedRequest hook = capture.Requests.Single(r => r.Path == "/hook");
         string expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret),
@@ -170,6 +179,49 @@ public sealed class NotificationsApiTests : IAsyncLifetime
         (_, JsonNode? reminded) = await api.GetAsync("/api/v1/orders/miniapp-NOTE-UNPAID");
         Assert.Equal("PendingPayment", reminded!["status"]!.GetValue<string>());
         Assert.Contains(reminded["timeline"]!.AsArray(), t => t!["source"]!.GetValue<string>() == "system:unpaid");
+    }
+
+    [PostgresFact]
+    public async Task TwoSilosFanOutEachEventOnceAndARowWhoseSiloDiedIsSentAgainAfterItsLease()
+    {
+        // A silo whose own dispatcher polls once at start and then sleeps: the two stores below play two silos.
+        await using SiloHost quiet = await SiloHost.StartAsync(new Dictionary<string, string?> { ["Notifications:PollPeriod"] = "1.00:00:00" });
+        await using var dataSource = NpgsqlDataSource.Create(quiet.DatabaseConnectionString);
+        var first = new NotificationStore(dataSource, TimeProvider.System);
+        var second = new NotificationStore(dataSource, TimeProvider.System);
+        await Eventually.TrueAsync(async () => await Scalar(dataSource, "SELECT count(*) FROM notification_cursor") == 1, because: "the silo's first poll set the cursor");
+        await using (NpgsqlCommand insert = dataSource.CreateCommand(
+            "INSERT INTO hub_events (tenant, kind, subject, data) SELECT 'probe', 'Probe', 'p' || g, '{}' FROM generate_series(1, 50) g"))
+        {
+            await insert.ExecuteNonQueryAsync();
+        }
+        int fannedOut = 0;
+        Task<IReadOnlyList<OutboxEntry>> Probe(OutboxEvent e)
+        {
+            Interlocked.Increment(ref fannedOut);
+            return Task.FromResult<IReadOnlyList<OutboxEntry>>([new(e.Tenant, "ops", e.Seq, "breaker.tripped", e.Subject, new Dictionary<string, string>(), null)]);
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).FanOutAsync(10, Probe, CancellationToken.None))));
+
+        Assert.Equal(50, fannedOut);
+        Assert.Equal(50, await Scalar(dataSource, "SELECT count(DISTINCT event_seq) FROM notifications WHERE tenant = 'probe'"));
+        Assert.Equal(50, await Scalar(dataSource, "SELECT count(*) FROM notifications WHERE tenant = 'probe'"));
+
+        IReadOnlyList<OutboxRow> claimed = await first.ClaimDueAsync(50, TimeSpan.FromSeconds(1), CancellationToken.None);
+        IReadOnlyList<OutboxRow> meanwhile = await second.ClaimDueAsync(50, TimeSpan.FromSeconds(1), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        IReadOnlyList<OutboxRow> afterLease = await second.ClaimDueAsync(50, TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(50, claimed.Count);
+        Assert.Empty(meanwhile);
+        Assert.Equal(claimed.Select(r => r.Id).Order(), afterLease.Select(r => r.Id).Order());
+    }
+
+    private static async Task<long> Scalar(NpgsqlDataSource dataSource, string sql)
+    {
+        await using NpgsqlCommand command = dataSource.CreateCommand(sql);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<JsonNode> FirstAsync(TenantApi api, string status)

@@ -24,7 +24,7 @@ public static partial class NotificationsApi
         RouteGroupBuilder outbox = app.MapGroup("/api/v1/notifications").WithTags("Notifications");
         outbox.MapGet("/", ListAsync).RequireAuthorization(Permissions.NotificationsRead);
         outbox.MapGet("/counts", CountsAsync).RequireAuthorization(Permissions.NotificationsRead);
-        outbox.MapPost("/{notificationId:long}/retry", RetryAsync).RequireAuthorization(Permissions.NotificationsWrite);
+        outbox.MapPost("/{notificationId}/retry", RetryAsync).RequireAuthorization(Permissions.NotificationsWrite);
     }
 
     public static async Task<Ok<ChannelResponse>> PutChannelAsync(string name, ChannelRequest body, HttpContext context, IServiceProvider services)

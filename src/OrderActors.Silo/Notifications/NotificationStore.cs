@@ -93,6 +93,13 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, TimeProvider 
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
         long cursor;
+        // The first fan-out starts at the newest event: events from before the outbox existed are not sent.
+        await using (var start = new NpgsqlCommand(
+            "INSERT INTO notification_cursor (name, seq) SELECT 'fanout', coalesce(max(seq), 0) FROM hub_events ON CONFLICT (name) DO NOTHING",
+            connection, transaction))
+        {
+            await start.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using (var read = new NpgsqlCommand("SELECT seq FROM notification_cursor WHERE name = 'fanout' FOR UPDATE", connection, transaction))
         {
             cursor = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
@@ -111,6 +118,7 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, TimeProvider 
         }
         if (events.Count == 0)
         {
+            await transaction.CommitAsync(cancellationToken);
             return 0;
         }
         DateTimeOffset now = time.GetUtcNow();

@@ -39,5 +39,3 @@ CREATE TABLE notification_cursor (
     name text   PRIMARY KEY,
     seq  bigint NOT NULL
 );
--- Fan out from now on: events from before the outbox existed are not sent.
-INSERT INTO notification_cursor (name, seq) SELECT 'fanout', coalesce(max(seq), 0) FROM hub_events;

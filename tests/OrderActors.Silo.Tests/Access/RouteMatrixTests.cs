@@ -77,6 +77,12 @@ public sealed class RouteMatrixTests(SiloFixture silo)
         ["POST /api/v1/returns/{rmaId}/reason"] = "returns.write",
         ["GET /api/v1/return-reasons/"] = "returns.read",
         ["POST /api/v1/return-reasons/classify"] = "returns.read",
+        ["GET /api/v1/notification-channels/"] = "notifications.read",
+        ["PUT /api/v1/notification-channels/{name}"] = "notifications.write",
+        ["DELETE /api/v1/notification-channels/{name}"] = "notifications.write",
+        ["GET /api/v1/notifications/"] = "notifications.read",
+        ["GET /api/v1/notifications/counts"] = "notifications.read",
+        ["POST /api/v1/notifications/{notificationId}/retry"] = "notifications.write",
         ["GET /api/v1/dashboard"] = "read",
         ["GET /api/v1/audit"] = "read",
         ["POST /api/v1/admin/projections/orders/rebuild"] = "setup.write",
@@ -88,11 +94,11 @@ public sealed class RouteMatrixTests(SiloFixture silo)
     /// <summary>What each role may do (the intake route is posted as taobao, so connector:taobao may and connector:jd may not).</summary>
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
-        ["admin"] = ["principal", "read", "orders.read", "orders.write", "orders.ship", "returns.read", "returns.write", "setup.write", "breakers.write", "channels.pull", "intake", "carriers", "demo.seed", "access.admin", "audit.read"],
-        ["operator"] = ["principal", "read", "orders.read", "orders.write", "orders.ship", "returns.read", "returns.write", "setup.write", "breakers.write", "channels.pull", "carriers"],
+        ["admin"] = ["principal", "read", "orders.read", "orders.write", "orders.ship", "returns.read", "returns.write", "notifications.read", "notifications.write", "setup.write", "breakers.write", "channels.pull", "intake", "carriers", "demo.seed", "access.admin", "audit.read"],
+        ["operator"] = ["principal", "read", "orders.read", "orders.write", "orders.ship", "returns.read", "returns.write", "notifications.read", "notifications.write", "setup.write", "breakers.write", "channels.pull", "carriers"],
         ["viewer"] = ["principal", "read", "orders.read", "returns.read"],
         ["finance"] = ["principal", "read", "orders.read", "returns.read"],
-        ["hq"] = ["principal", "read", "orders.read", "returns.read", "audit.read"],
+        ["hq"] = ["principal", "read", "orders.read", "returns.read", "notifications.read", "audit.read"],
         ["supplier:s1"] = ["principal", "orders.read", "orders.ship"],
         ["connector:taobao"] = ["principal", "intake"],
         ["connector:jd"] = ["principal"],
