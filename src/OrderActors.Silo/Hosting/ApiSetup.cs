@@ -9,6 +9,7 @@ using OrderActors.Silo.Api;
 using OrderActors.Silo.Demo;
 using OrderActors.Silo.Idempotency;
 using OrderActors.Silo.Projections;
+using OrderActors.Silo.Tracking;
 using Orleans.Dashboard;
 
 namespace OrderActors.Silo.Hosting;
@@ -56,6 +57,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<IReasonClassifier>(sp => sp.GetRequiredService<ReasonModels>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReasonModels>());
         builder.AddOrderHubAccess(postgres);
+        builder.AddTrackingPage();
         builder.Services.AddHostedService<MaintenanceService>();
         builder.Services.AddHostedService<DemoOnStart>();
         return builder;
@@ -90,6 +92,7 @@ public static class ApiSetup
         app.MapEventsApi();
         app.MapDemoApi();
         app.MapHealthEndpoints();
+        app.MapTrackingPage();
         app.MapOrleansDashboard(routePrefix: "/orleans-dashboard").RequireAuthorization(Permissions.ClusterAdmin);
         return app;
     }
