@@ -58,8 +58,9 @@ public sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    /// <param name="settings">Extra configuration (e.g. "Hub:AllocationAttempts"). Sign-ins are not rate limited
-    /// per client unless a test sets <c>Access:LoginAttemptsPerMinute</c>: every test signs in from 127.0.0.1.</param>
+    /// <param name="settings">Extra configuration (e.g. "Hub:AllocationAttempts"). Sign-ins and tracking pages are not
+    /// rate limited per client unless a test sets <c>Access:LoginAttemptsPerMinute</c> or <c>Hub:Tracking:PagesPerMinute</c>:
+    /// every test calls from 127.0.0.1.</param>
     /// <param name="services">Replaces services after the silo registered its own (a test's faulty storage).</param>
     public static async Task<SiloHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -70,6 +71,7 @@ public sealed class SiloHost : IAsyncDisposable
         {
             ["Access:DataDirectory"] = dataDirectory,
             ["Access:LoginAttemptsPerMinute"] = "100000",
+            ["Hub:Tracking:PagesPerMinute"] = "100000",
         };
         foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
         {

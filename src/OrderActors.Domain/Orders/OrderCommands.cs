@@ -150,16 +150,16 @@ public static class OrderCommands
     /// <summary>A carrier's update: in transit, or delivered (a delivery the platform does not confirm yet is flagged).</summary>
     public static OrderRecord ApplyCarrier(OrderRecord order, CarrierEvent carrierEvent)
     {
-        string source = $"carrier:{carrierEvent.Carrier}";
+        string source = CarrierNotes.Source(carrierEvent.Carrier);
         switch (carrierEvent.Kind)
         {
             case CarrierEventKind.PickedUp or CarrierEventKind.InTransit or CarrierEventKind.OutForDelivery:
                 return order.Status == OrderStatus.Shipped
-                    ? OrderLifecycle.Move(order, OrderStatus.InTransit, carrierEvent.At, source, Describe(carrierEvent))
-                    : Note(order, carrierEvent.At, source, Describe(carrierEvent));
+                    ? OrderLifecycle.Move(order, OrderStatus.InTransit, carrierEvent.At, source, CarrierNotes.Describe(carrierEvent))
+                    : Note(order, carrierEvent.At, source, CarrierNotes.Describe(carrierEvent));
             case CarrierEventKind.Delivered:
                 OrderLifecycle.Require(order, "mark delivered", OrderStatus.Shipped, OrderStatus.InTransit);
-                OrderRecord delivered = OrderLifecycle.Move(order, OrderStatus.Delivered, carrierEvent.At, source, "carrier reports delivered (已签收)");
+                OrderRecord delivered = OrderLifecycle.Move(order, OrderStatus.Delivered, carrierEvent.At, source, CarrierNotes.DeliveredNote);
                 return order.PlatformStage is OrderStatus.Delivered or OrderStatus.Completed
                     ? delivered
                     : delivered with
@@ -169,7 +169,7 @@ public static class OrderCommands
                             carrierEvent.At, Blocking: false)),
                     };
             default:
-                return Note(order, carrierEvent.At, source, Describe(carrierEvent)) with
+                return Note(order, carrierEvent.At, source, CarrierNotes.Describe(carrierEvent)) with
                 {
                     Holds = order.Holds.Add(new OrderHold("carrier_exception", $"{carrierEvent.Carrier} reports an exception", carrierEvent.At, Blocking: false)),
                 };
@@ -205,6 +205,4 @@ public static class OrderCommands
         };
 
     private static string Warehouses(OrderRecord order) => string.Join(", ", order.Allocations.Select(a => a.WarehouseId).Distinct().Order());
-
-    private static string Describe(CarrierEvent e) => $"{e.Carrier} {e.TrackingNo}: {e.Kind}";
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Silo.Api;
+using OrderActors.Silo.Tracking;
 
 namespace OrderActors.Silo.Access;
 
@@ -95,7 +96,9 @@ public static class AccessSetup
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, _) => new ValueTask(TooManyAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry) ? retry : TimeSpan.FromSeconds(1)));
+            o.OnRejected = (context, _) => new ValueTask(TrackingPage.Handles(context.HttpContext)
+                ? TrackingPage.TooManyAsync(context.HttpContext)
+                : TooManyAsync(context.HttpContext, context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry) ? retry : TimeSpan.FromSeconds(1)));
             o.AddPolicy(LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = OptionsOf(http).LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

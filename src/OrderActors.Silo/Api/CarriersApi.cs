@@ -4,6 +4,7 @@ using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using OrderActors.Silo.Tracking;
 using Orleans;
 
 namespace OrderActors.Silo.Api;
@@ -28,7 +29,7 @@ public static class CarriersApi
     }
 
     public static async Task<Ok<OrderResponse>> PostTrackingAsync(
-        string carrier, CarrierTrackingRequest body, HttpContext context, IGrainFactory grains, TimeProvider time)
+        string carrier, CarrierTrackingRequest body, HttpContext context, IGrainFactory grains, TrackingLinks links, TimeProvider time)
     {
         var check = new RequestCheck();
         string carrierId = check.Id("carrier", carrier);
@@ -44,7 +45,7 @@ public static class CarriersApi
             ?? throw new NotFoundException($"No order shipped with {carrierId} tracking number {trackingNo}.");
         var carrierEvent = new CarrierEvent(carrierId, trackingNo, Events[eventName], body.At?.ToUniversalTime() ?? time.GetUtcNow());
         OrderRecord order = await grains.GetGrain<IOrderGrain>(Keys.Order(tenant, orderId)).ApplyCarrierEventAsync(carrierEvent);
-        return TypedResults.Ok(OrderResponse.From(order));
+        return TypedResults.Ok(links.Response(context, order));
     }
 
     /// <summary>Carrier codes compare case-insensitively; a shipment recorded before they did is still found under its code as sent.</summary>

@@ -6,6 +6,7 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Connectors;
 using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using OrderActors.Silo.Tracking;
 using Orleans;
 
 namespace OrderActors.Silo.Api;
@@ -44,7 +45,7 @@ public static class ChannelsApi
     }
 
     public static async Task<Ok<OrderResponse>> PostEventAsync(
-        string channel, string externalOrderId, HttpContext context, IGrainFactory grains, ConnectorRegistry connectors)
+        string channel, string externalOrderId, HttpContext context, IGrainFactory grains, TrackingLinks links, ConnectorRegistry connectors)
     {
         Channel parsed = Known(channel);
         string externalId = RequestCheck.ValidId("externalOrderId", externalOrderId);
@@ -56,7 +57,7 @@ public static class ChannelsApi
         }
         OrderRecord order = await grains.GetGrain<IOrderGrain>(Keys.Order(Tenancy.Of(context), Keys.OrderId(parsed, externalId)))
             .ApplyPlatformEventAsync(result.Value);
-        return TypedResults.Ok(OrderResponse.From(order));
+        return TypedResults.Ok(links.Response(context, order));
     }
 
     private static Channel Known(string channel) => ChannelNames.TryParse(channel, out Channel parsed)

@@ -5,6 +5,7 @@ using OrderActors.Abstractions.Errors;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Silo.Access;
 using OrderActors.Silo.Api.Contracts;
+using OrderActors.Silo.Tracking;
 using OrderActors.Silo.Projections;
 using Orleans;
 
@@ -27,8 +28,8 @@ public static class OrdersApi
         return group;
     }
 
-    public static async Task<Ok<OrderResponse>> GetAsync(string orderId, HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(OrderResponse.From(await ReadableAsync(grains, context, orderId)));
+    public static async Task<Ok<OrderResponse>> GetAsync(string orderId, HttpContext context, IGrainFactory grains, TrackingLinks links) =>
+        TypedResults.Ok(links.Response(context, await ReadableAsync(grains, context, orderId)));
 
     public static async Task<Ok<PageResponse<OrderSummaryResponse>>> ListAsync(
         HttpContext context, IOrderProjection projection, IGrainFactory grains, string? status, string? channel, string? warehouseId, string? holdCode,
@@ -67,30 +68,30 @@ public static class OrdersApi
         return TypedResults.Ok(await projection.QueryAsync(query));
     }
 
-    public static async Task<Ok<OrderResponse>> ShipAsync(string orderId, ShipRequest body, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OrderResponse>> ShipAsync(string orderId, ShipRequest body, HttpContext context, IGrainFactory grains, TrackingLinks links)
     {
         var check = new RequestCheck();
         string carrier = check.Id("carrier", body.Carrier);
         string trackingNo = check.Id("trackingNo", body.TrackingNo);
         check.ThrowIfAny();
         await ReadableAsync(grains, context, orderId);
-        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ShipAsync(carrier, trackingNo, Operators.SourceOf(context))));
+        return TypedResults.Ok(links.Response(context, await Order(grains, context, orderId).ShipAsync(carrier, trackingNo, Operators.SourceOf(context))));
     }
 
-    public static async Task<Ok<OrderResponse>> CancelAsync(string orderId, ReasonRequest? body, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OrderResponse>> CancelAsync(string orderId, ReasonRequest? body, HttpContext context, IGrainFactory grains, TrackingLinks links)
     {
         OptionalText("reason", body?.Reason, TextLimits.Reason);
-        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CancelAsync(body?.Reason, Operators.SourceOf(context))));
+        return TypedResults.Ok(links.Response(context, await Order(grains, context, orderId).CancelAsync(body?.Reason, Operators.SourceOf(context))));
     }
 
-    public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OrderResponse>> ReleaseHoldAsync(string orderId, NoteRequest? body, HttpContext context, IGrainFactory grains, TrackingLinks links)
     {
         OptionalText("note", body?.Note, TextLimits.Reason);
-        return TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
+        return TypedResults.Ok(links.Response(context, await Order(grains, context, orderId).ReleaseHoldAsync(body?.Note, Operators.SourceOf(context))));
     }
 
     /// <summary>The platform's decrypt result for an order whose receiver came encrypted (the <c>pii_encrypted</c> hold).</summary>
-    public static async Task<Ok<OrderResponse>> DecryptReceiverAsync(string orderId, ReceiverRequest body, HttpContext context, IGrainFactory grains)
+    public static async Task<Ok<OrderResponse>> DecryptReceiverAsync(string orderId, ReceiverRequest body, HttpContext context, IGrainFactory grains, TrackingLinks links)
     {
         var check = new RequestCheck();
         string name = check.Required("name", body.Name);
@@ -100,15 +101,15 @@ public static class OrdersApi
         check.MaxLength("phone", phone, TextLimits.Phone);
         check.MaxLength("detail", detail, TextLimits.Detail);
         check.ThrowIfAny();
-        return TypedResults.Ok(OrderResponse.From(
+        return TypedResults.Ok(links.Response(context, 
             await Order(grains, context, orderId).DecryptReceiverAsync(name, phone, detail, Operators.SourceOf(context))));
     }
 
-    public static async Task<Ok<OrderResponse>> DeliverAsync(string orderId, HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).DeliverAsync(Operators.SourceOf(context))));
+    public static async Task<Ok<OrderResponse>> DeliverAsync(string orderId, HttpContext context, IGrainFactory grains, TrackingLinks links) =>
+        TypedResults.Ok(links.Response(context, await Order(grains, context, orderId).DeliverAsync(Operators.SourceOf(context))));
 
-    public static async Task<Ok<OrderResponse>> CompleteAsync(string orderId, HttpContext context, IGrainFactory grains) =>
-        TypedResults.Ok(OrderResponse.From(await Order(grains, context, orderId).CompleteAsync(Operators.SourceOf(context))));
+    public static async Task<Ok<OrderResponse>> CompleteAsync(string orderId, HttpContext context, IGrainFactory grains, TrackingLinks links) =>
+        TypedResults.Ok(links.Response(context, await Order(grains, context, orderId).CompleteAsync(Operators.SourceOf(context))));
 
     /// <summary>
     /// The order, when the principal may see it: a supplier sees only orders allocated to its warehouses; any other

@@ -11,6 +11,7 @@ using OrderActors.Notifications;
 using OrderActors.Silo.Idempotency;
 using OrderActors.Silo.Notifications;
 using OrderActors.Silo.Projections;
+using OrderActors.Silo.Tracking;
 using Orleans.Dashboard;
 
 namespace OrderActors.Silo.Hosting;
@@ -63,6 +64,7 @@ public static class ApiSetup
         builder.Services.AddSingleton<IReasonClassifier>(sp => sp.GetRequiredService<ReasonModels>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReasonModels>());
         builder.AddOrderHubAccess(postgres);
+        builder.AddTrackingPage();
         builder.Services.AddHostedService<MaintenanceService>();
         builder.Services.AddHostedService<DemoOnStart>();
         return builder;
@@ -98,6 +100,7 @@ public static class ApiSetup
         app.MapEventsApi();
         app.MapDemoApi();
         app.MapHealthEndpoints();
+        app.MapTrackingPage();
         app.MapOrleansDashboard(routePrefix: "/orleans-dashboard").RequireAuthorization(Permissions.ClusterAdmin);
         return app;
     }

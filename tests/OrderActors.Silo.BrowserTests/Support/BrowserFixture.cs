@@ -62,6 +62,23 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
+    /// <summary>A phone (375×812, touch) with no session: a buyer opening the link of a shipping SMS.</summary>
+    public async Task<IBrowserContext> NewPhoneContextAsync()
+    {
+        IBrowserContext context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Silo.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+            DeviceScaleFactor = 3,
+            IsMobile = true,
+            HasTouch = true,
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(30_000);
+        return context;
+    }
+
     /// <summary>Creates the user, or gives an existing one these roles and tenants (PUT /api/v1/users/{user} with the admin key).</summary>
     public async Task PutUserAsync(string user, IReadOnlyList<string> roles, IReadOnlyList<string> tenants)
     {

@@ -27,6 +27,7 @@ public sealed class RouteMatrixTests(SiloFixture silo)
         ["GET /readyz"] = Anonymous,
         ["POST /api/v1/auth/login"] = Anonymous,
         ["POST /api/v1/auth/session"] = Anonymous,
+        ["GET /t/{token}"] = Anonymous,
         ["DELETE /api/v1/auth/session"] = "principal",
         ["GET /api/v1/auth/me"] = "principal",
         ["GET /openapi/v1.json"] = "principal",

@@ -4,16 +4,16 @@ using OrderActors.Abstractions.Orders;
 
 namespace OrderActors.Silo.Api.Contracts;
 
-/// <summary>An order as the REST API shows it: money in fen, receiver and street masked.</summary>
+/// <summary>An order as the REST API shows it: money in fen, receiver and street masked; the buyer's tracking page.</summary>
 public sealed record OrderResponse(
     string OrderId, string Channel, string ExternalOrderId, OrderStatus Status, string CustomerStatus,
     IReadOnlyList<OrderLineResponse> Lines, long AmountFen, long ShippingFeeFen, string? BuyerNote,
     AddressResponse ShippingAddress, ReceiverResponse Receiver, IReadOnlyList<HoldResponse> Holds,
     IReadOnlyList<TimelineResponse> Timeline, IReadOnlyList<ExplanationResponse> AllocationExplanation,
     string? Carrier, string? TrackingNo, int Reroutes, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<OrderReturnResponse> Returns)
+    IReadOnlyList<OrderReturnResponse> Returns, string TrackingUrl)
 {
-    public static OrderResponse From(OrderRecord o) => new(
+    public static OrderResponse From(OrderRecord o, string trackingUrl) => new(
         o.OrderId,
         o.Channel.ToRouteName(),
         o.ExternalOrderId,
@@ -33,7 +33,8 @@ public sealed record OrderResponse(
         o.Reroutes,
         o.CreatedAt,
         o.UpdatedAt,
-        o.Returns.Select(c => new OrderReturnResponse(c.RmaId, RmaLifecycle.KindName(c.Kind), c.Status, c.Open, c.Quote.Total.Fen)).ToList());
+        o.Returns.Select(c => new OrderReturnResponse(c.RmaId, RmaLifecycle.KindName(c.Kind), c.Status, c.Open, c.Quote.Total.Fen)).ToList(),
+        trackingUrl);
 }
 
 public sealed record OrderLineResponse(
