@@ -113,6 +113,9 @@ public sealed class NotificationsApiTests : IAsyncLifetime
         Assert.Equal(expected, hook.Header("X-OrderActors-Signature"));
         Assert.Equal("order.shipped", hook.Header("X-OrderActors-Event"));
         Assert.Contains("SF7000001", hook.Body, StringComparison.Ordinal);
+        (_, JsonNode? shipped) = await api.GetAsync("/api/v1/orders/miniapp-NOTE-1");
+        string trackingPath = new Uri(shipped!["trackingUrl"]!.GetValue<string>()).AbsolutePath;
+        Assert.Contains(trackingPath, hook.Body, StringComparison.Ordinal);
         CapturedRequest robot = capture.Requests.Single(r => r.Path.StartsWith("/wecom", StringComparison.Ordinal));
         Assert.Equal("markdown", robot.Json().GetProperty("msgtype").GetString());
         Assert.Contains("SF7000001", robot.Json().GetProperty("markdown").GetProperty("content").GetString(), StringComparison.Ordinal);

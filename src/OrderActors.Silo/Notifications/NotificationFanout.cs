@@ -6,6 +6,7 @@ using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Grains;
 using OrderActors.Notifications;
+using OrderActors.Silo.Tracking;
 using Orleans;
 
 namespace OrderActors.Silo.Notifications;
@@ -16,7 +17,7 @@ namespace OrderActors.Silo.Notifications;
 /// takes its kind; SMS channels only when the order has a phone to send to. Fields are read from the grains when the
 /// event is fanned out, so a retry later sends the same text.
 /// </summary>
-public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions> hub, IOptions<NotificationOptions> options)
+public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions> hub, IOptions<NotificationOptions> options, TrackingLinks links)
 {
     private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -61,6 +62,7 @@ public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions
                     ["orderId"] = order.OrderId,
                     ["carrier"] = order.Carrier ?? "",
                     ["trackingNo"] = order.TrackingNo ?? "",
+                    ["trackingUrl"] = links.ForBuyer(e.Tenant, order.OrderId),
                 }, Phone(order));
             }
             case "BreakerChanged" when Text(e.Data, "state") == nameof(BreakerState.Open):
