@@ -57,10 +57,16 @@ public sealed class QueryKeyCoverageTests(CoverageClusterFixture fixture)
 
         await RunEvictionQueriesAsync();
 
-        // Confirmation and the failure handler run on the pulling agent's schedule.
+        // Confirmation and the failure handler run on the pulling agent's schedule. Npgsql's trace of the single-row
+        // membership read now and then never reaches the listener (about one run in three, cause not found), so that read
+        // is repeated while it is missing: each is a real call through the provider that would throw on a bad query.
         DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-        while (Missing().Count > 0 && DateTime.UtcNow < deadline)
+        while (Missing() is { Count: > 0 } missing && DateTime.UtcNow < deadline)
         {
+            if (missing.Contains("MembershipReadRowKey"))
+            {
+                await membership.ReadRowAsync(all.Members[0].Item1.SiloAddress, CancellationToken.None);
+            }
             await Task.Delay(100);
         }
         Assert.Empty(Missing());

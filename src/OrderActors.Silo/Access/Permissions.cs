@@ -26,6 +26,12 @@ public static class Permissions
     /// <summary>Open, approve, reject, receive, refund and close RMAs, and correct their reasons.</summary>
     public const string ReturnsWrite = "returns.write";
 
+    /// <summary>See the notification channels (never their secrets) and the outbox.</summary>
+    public const string NotificationsRead = "notifications.read";
+
+    /// <summary>Set and delete notification channels, send a dead letter again.</summary>
+    public const string NotificationsWrite = "notifications.write";
+
     /// <summary>Warehouses, inventory, SKUs, SKU mappings, sensor readings, projection rebuilds.</summary>
     public const string SetupWrite = "setup.write";
 
@@ -62,6 +68,8 @@ public static class Permissions
         [OrdersShip] = Operators,
         [ReturnsRead] = [Roles.Admin, Roles.Operator, Roles.Viewer, Roles.Finance, Roles.Hq],
         [ReturnsWrite] = Operators,
+        [NotificationsRead] = [Roles.Admin, Roles.Operator, Roles.Hq],
+        [NotificationsWrite] = Operators,
         [SetupWrite] = Operators,
         [BreakersWrite] = Operators,
         [ChannelsPull] = Operators,

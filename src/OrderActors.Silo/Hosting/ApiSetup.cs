@@ -7,7 +7,9 @@ using OrderActors.Silo.Access;
 using OrderActors.Silo.AfterSales;
 using OrderActors.Silo.Api;
 using OrderActors.Silo.Demo;
+using OrderActors.Notifications;
 using OrderActors.Silo.Idempotency;
+using OrderActors.Silo.Notifications;
 using OrderActors.Silo.Projections;
 using Orleans.Dashboard;
 
@@ -41,6 +43,9 @@ public static class ApiSetup
         {
             builder.Services.AddSingleton<IOrderProjection>(sp => new PostgresOrderProjection(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<IRmaProjection>(sp => new PostgresRmaProjection(sp.GetRequiredService<NpgsqlDataSource>()));
+            builder.Services.AddSingleton<NotificationStore>();
+            builder.Services.AddSingleton<NotificationFanout>();
+            builder.Services.AddHostedService<NotificationDispatcher>();
             builder.Services.AddSingleton<IIdempotencyStore>(sp => new PostgresIdempotencyStore(sp.GetRequiredService<NpgsqlDataSource>()));
             builder.Services.AddSingleton<HubEventPump>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<HubEventPump>());
@@ -52,6 +57,8 @@ public static class ApiSetup
             builder.Services.AddSingleton<IRmaProjection, UnavailableRmaProjection>();
             builder.Services.AddSingleton<IIdempotencyStore, MemoryIdempotencyStore>();
         }
+        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications"));
+        builder.Services.AddNotificationSenders();
         builder.Services.AddSingleton<ReasonModels>();
         builder.Services.AddSingleton<IReasonClassifier>(sp => sp.GetRequiredService<ReasonModels>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReasonModels>());
@@ -86,6 +93,7 @@ public static class ApiSetup
         app.MapOrdersApi();
         app.MapReturnsApi();
         app.MapReturnReasonsApi();
+        app.MapNotificationsApi();
         app.MapObservingApi();
         app.MapEventsApi();
         app.MapDemoApi();
