@@ -39,5 +39,13 @@ CREATE TABLE notification_cursor (
     name text   PRIMARY KEY,
     seq  bigint NOT NULL
 );
--- Fan out from now on: events from before the outbox existed are not sent.
-INSERT INTO notification_cursor (name, seq) SELECT 'fanout', coalesce(max(seq), 0) FROM hub_events;
+-- Fan out from now on: events from before the outbox existed are not sent. On a fresh database hub_events does not
+-- exist yet (the "orderhub" component's scripts run after this "facade" one), and there is nothing before now: 0.
+INSERT INTO notification_cursor (name, seq) VALUES ('fanout', 0);
+DO $$
+BEGIN
+    IF to_regclass('hub_events') IS NOT NULL THEN
+        UPDATE notification_cursor SET seq = (SELECT coalesce(max(seq), 0) FROM hub_events) WHERE name = 'fanout';
+    END IF;
+END
+$$;
