@@ -85,6 +85,7 @@ public sealed class NotificationUsageTests
         { ["notification", "list", "--status", "dead"], "dead", null },
         { ["notification", "list", "--page", "two"], "two", null },
         { ["notification", "retry"], "Required argument missing for command: 'retry'", null },
+        { ["notification", "retry", "n1"], "n1", null },
     };
 
     [Theory]
@@ -118,8 +119,8 @@ public sealed class NotificationUsageTests
             {
                 items = new object[]
                 {
-                    Notification("n2", "sms", "order.shipped", "failed", attempts: 8, lastError: "HTTP 400 isv.MOBILE_NUMBER_ILLEGAL", created, recipient: "13812345678"),
-                    Notification("n1", "ops", "breaker.tripped", "pending", attempts: 2, lastError: "connection refused", created, nextAttemptAt: created.AddSeconds(45)),
+                    Notification(12, "sms", "order.shipped", "failed", attempts: 8, lastError: "HTTP 400 isv.MOBILE_NUMBER_ILLEGAL", created, recipient: "13812345678"),
+                    Notification(11, "ops", "breaker.tripped", "pending", attempts: 2, lastError: "connection refused", created, nextAttemptAt: created.AddSeconds(45)),
                 },
                 page = 2, pageSize = 2, total = 3,
             });
@@ -129,8 +130,8 @@ public sealed class NotificationUsageTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal("?status=failed&channel=ops%3Asms&page=2&pageSize=2", query);
-        Assert.Equal(["n2", "order.shipped 订单已发货", "Subject n2", "sms", "failed 失败", "8", "-", "138****5678", "HTTP 400 isv.MOBILE_NUMBER_ILLEGAL"], run.Row("n2"));
-        Assert.Equal(["pending 待发送", "2", OrderActors.Cli.Output.Labels.Time(created.AddSeconds(45)), "-", "connection refused"], run.Row("n1")[4..]);
+        Assert.Equal(["12", "order.shipped 订单已发货", "Subject 12", "sms", "failed 失败", "8", "-", "138****5678", "HTTP 400 isv.MOBILE_NUMBER_ILLEGAL"], run.Row("12"));
+        Assert.Equal(["pending 待发送", "2", OrderActors.Cli.Output.Labels.Time(created.AddSeconds(45)), "-", "connection refused"], run.Row("11")[4..]);
         Assert.DoesNotContain("13812345678", run.Output, StringComparison.Ordinal);
         Assert.Equal("Page 2/2 · 3 notifications", run.OutputLines[^1]);
     }
@@ -138,18 +139,18 @@ public sealed class NotificationUsageTests
     [Fact]
     public async Task RetryingANotificationThatIsNotFailedIsExitCode4NamingItsStatus()
     {
-        await using StubHub hub = await StubHub.StartAsync(routes => routes.MapPost("/api/v1/notifications/{id}/retry", (string id, HttpRequest request) =>
+        await using StubHub hub = await StubHub.StartAsync(routes => routes.MapPost("/api/v1/notifications/{id:long}/retry", (long id, HttpRequest request) =>
         {
             _idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
             return Results.Json(new { type = "about:blank", title = "Not a dead letter", status = 409, detail = $"Notification {id} is not failed.", currentStatus = "delivered" },
                 statusCode: StatusCodes.Status409Conflict, contentType: "application/problem+json");
         }));
 
-        CliRun run = await hub.RunAsync("notification", "retry", "n1", "--idempotency-key", "retry-n1");
+        CliRun run = await hub.RunAsync("notification", "retry", "11", "--idempotency-key", "retry-11");
 
         Assert.True(run.ExitCode == 4, run.ToString());
-        Assert.Equal("retry-n1", _idempotencyKey);
-        Assert.Equal(["orderactors: Not a dead letter (409)", "  Notification n1 is not failed.", "  current status: delivered 已送达"], run.Error.TrimEnd('\n').Split('\n'));
+        Assert.Equal("retry-11", _idempotencyKey);
+        Assert.Equal(["orderactors: Not a dead letter (409)", "  Notification 11 is not failed.", "  current status: delivered 已送达"], run.Error.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]
@@ -177,7 +178,7 @@ public sealed class NotificationUsageTests
     }));
 
     private static object Notification(
-        string id, string channel, string eventKind, string status, int attempts, string? lastError, DateTimeOffset createdAt,
+        long id, string channel, string eventKind, string status, int attempts, string? lastError, DateTimeOffset createdAt,
         DateTimeOffset? nextAttemptAt = null, string? recipient = null) => new
     {
         notificationId = id, channel, eventKind, subject = $"Subject {id}", status, attempts, lastError, nextAttemptAt, createdAt,

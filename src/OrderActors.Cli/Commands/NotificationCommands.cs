@@ -59,13 +59,13 @@ public static class NotificationCommands
 
     private static Command Retry(CommandScope scope)
     {
-        var id = new Argument<string>("NOTIFICATION_ID") { Description = "The notification's id, as notification list shows it." };
+        var id = new Argument<long>("NOTIFICATION_ID") { Description = "The notification's id (a number), as notification list shows it." };
         var command = new Command("retry",
             "Send a failed notification (a dead letter) again: it goes back to pending with its attempts reset. Any other status is exit code 4.") { id };
         var change = new ChangeOptions(command);
         command.SetHubAction(scope, async (context, cancellationToken) =>
         {
-            HubResponse response = await context.Hub.PostAsync($"/api/v1/notifications/{HubClient.Segment(context.Value(id))}/retry", null, cancellationToken);
+            HubResponse response = await context.Hub.PostAsync($"/api/v1/notifications/{Labels.Number(context.Value(id))}/retry", null, cancellationToken);
             return context.Show<OutboxNotification>(response, NotificationViews.Show);
         }, change);
         return command;

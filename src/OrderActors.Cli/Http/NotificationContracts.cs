@@ -1,6 +1,6 @@
 namespace OrderActors.Cli.Http;
 
-// The notification outbox's routes as the CLI reads them (docs/API.md, "Notifications"). Statuses and kinds stay
+// The notification outbox's routes as the CLI reads them. Statuses and kinds stay
 // strings: on the wire they are lowercase (pending, wecom), and a newer server may send one this CLI does not know.
 // No record here holds a secret: the server never returns one.
 
@@ -19,7 +19,7 @@ public sealed record NotificationChannelList(IReadOnlyList<NotificationChannel> 
 /// <param name="Status"><c>pending</c>, <c>delivered</c> or <c>failed</c> (the dead letter).</param>
 /// <param name="Recipient">The buyer's phone for SMS, masked; null for a group robot or a webhook.</param>
 public sealed record OutboxNotification(
-    string NotificationId, string Channel, string EventKind, string? Subject, string Status, int Attempts, string? LastError,
+    long NotificationId, string Channel, string EventKind, string? Subject, string Status, int Attempts, string? LastError,
     DateTimeOffset? NextAttemptAt, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, string? Recipient);
 
 /// <summary>GET /api/v1/notifications: one page, newest first.</summary>

@@ -16,7 +16,7 @@ public static class NotificationViews
             ["Id 编号", "Event 事件", "Subject 标题", "Channel 渠道", "Status 状态", "Attempts 次数", "Next / delivered 下次/送达", "Recipient 收件人", "Last error 最近错误"],
             page.Items.Select(n => (IReadOnlyList<Cell>)
             [
-                n.NotificationId, EventKind(n.EventKind), n.Subject ?? "", n.Channel, Status(n.Status), Labels.Number(n.Attempts), When(n),
+                Labels.Number(n.NotificationId), EventKind(n.EventKind), n.Subject ?? "", n.Channel, Status(n.Status), Labels.Number(n.Attempts), When(n),
                 n.Recipient is { } recipient ? Labels.Phone(recipient) : "", new Cell(n.LastError ?? "", Tone.Bad),
             ]).ToList()));
         long pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
@@ -28,7 +28,7 @@ public static class NotificationViews
     {
         List<Field> fields =
         [
-            new("Notification 通知", n.NotificationId),
+            new("Notification 通知", Labels.Number(n.NotificationId)),
             new("Event 事件", EventKind(n.EventKind)),
             new("Subject 标题", n.Subject ?? ""),
             new("Channel 渠道", n.Channel),
