@@ -9,7 +9,7 @@ public static class CliApp
     public static RootCommand Create(CliConsole console, CliEnvironment environment)
     {
         var root = new RootCommand(
-            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, returns, stock, channel pulls, audit, health; sign-in, users, API keys).");
+            "orderactors: operate an OrderActors order hub through its REST API (warehouses, orders, returns, stock, channel pulls, notifications, audit, health; sign-in, users, API keys).");
         var globals = new GlobalOptions(environment);
         globals.AddTo(root);
         var scope = new CommandScope(globals, console);
@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(InventoryCommands.Create(scope));
         root.Subcommands.Add(ReturnCommands.Create(scope));
         root.Subcommands.Add(ChannelCommands.Create(scope));
+        root.Subcommands.Add(NotificationCommands.Create(scope));
         root.Subcommands.Add(AuditCommand.Create(scope));
         root.Subcommands.Add(HealthCommand.Create(scope));
         foreach (Command command in SignInCommands.Create(scope))

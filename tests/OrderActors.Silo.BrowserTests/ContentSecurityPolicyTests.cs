@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OrderActors.Testing;
@@ -76,6 +77,15 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await ui.OpenAsync($"#/rma/{rmaId}");
         await Expect(page.Locator(".rma-status button[data-action='approve']")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('.return-address img.qr')?.naturalWidth > 0");
+        using (HttpResponseMessage channel = await ui.Api.PutAsJsonAsync("/api/v1/notification-channels/ops-wecom",
+            new { kind = "wecom", url = "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k", events = new[] { "*" } }))
+        {
+            channel.EnsureSuccessStatusCode();
+        }
+        await ui.OpenAsync("#/notifications");
+        await Expect(page.Locator("table.channels tr[data-channel='ops-wecom']")).ToBeVisibleAsync();
+        await page.Locator("table.channels button[data-action='edit']").ClickAsync();
+        await Expect(page.Locator("form[data-action='set-channel'] .form-hint")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "退出 Sign out" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/login\\.html$"));
 

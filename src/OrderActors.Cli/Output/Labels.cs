@@ -36,12 +36,25 @@ public static class Labels
         _ => Tone.Normal,
     });
 
-    /// <summary>A status name from a problem detail ("Cancelled", an RMA's "Approved"), with its stamp when it is one of ours.</summary>
-    // Refunded is both an order's and an RMA's status; both stamp it 已退款.
+    /// <summary>
+    /// A status name from a problem detail ("Cancelled", an RMA's "Approved", a notification's "delivered"), with its
+    /// stamp when it is one of ours.
+    /// </summary>
+    // Refunded is both an order's and an RMA's status; both stamp it 已退款. Notification statuses are lowercase words.
     public static string Status(string status) =>
         Enum.TryParse(status, ignoreCase: false, out OrderStatus order) ? $"{order} {Stamp(order)}"
         : Enum.TryParse(status, ignoreCase: false, out RmaStatus rma) ? $"{rma} {Stamp(rma)}"
+        : NotificationStamp(status) is { } stamp ? $"{status} {stamp}"
         : status;
+
+    /// <summary>An outbox status's stamp: 待发送, 已送达, 失败 (the dead letter); null for any other word.</summary>
+    public static string? NotificationStamp(string status) => status switch
+    {
+        "pending" => "待发送",
+        "delivered" => "已送达",
+        "failed" => "失败",
+        _ => null,
+    };
 
     /// <summary>The stamp customer service uses for an RMA status (待审核, 已同意 …).</summary>
     public static string Stamp(RmaStatus status) => status switch

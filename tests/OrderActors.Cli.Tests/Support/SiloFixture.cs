@@ -13,7 +13,16 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public SiloHost Host => _host ?? throw new InvalidOperationException("The silo has not started.");
 
-    public async Task InitializeAsync() => _host = await SiloHost.StartAsync();
+    /// <summary>The outbox on a short schedule: a failing channel is retried once and dead-lettered within seconds.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> Settings = new Dictionary<string, string?>
+    {
+        ["Notifications:PollPeriod"] = "00:00:00.200",
+        ["Notifications:RetryBaseDelay"] = "00:00:00.200",
+        ["Notifications:RetryMaxDelay"] = "00:00:00.500",
+        ["Notifications:MaxAttempts"] = "2",
+    };
+
+    public async Task InitializeAsync() => _host = await SiloHost.StartAsync(Settings);
 
     /// <summary>xunit disposes the fixture even when every test was skipped and it never started.</summary>
     public async Task DisposeAsync()

@@ -17,6 +17,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The password of every user the tests create (the server wants at least 10 characters).</summary>
     public const string Password = "browser-test-password";
 
+    /// <summary>The notification outbox on a short schedule: a failing channel is retried once and dead-lettered within seconds.</summary>
+    private static readonly IReadOnlyDictionary<string, string?> OutboxSettings = new Dictionary<string, string?>
+    {
+        ["Notifications:PollPeriod"] = "00:00:00.200",
+        ["Notifications:RetryBaseDelay"] = "00:00:00.200",
+        ["Notifications:RetryMaxDelay"] = "00:00:00.500",
+        ["Notifications:MaxAttempts"] = "2",
+    };
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private int _tenants;
@@ -29,7 +38,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/ensure-chromium.sh (Debian's chromium package).");
         }
-        Silo = await SiloHost.StartAsync();
+        Silo = await SiloHost.StartAsync(OutboxSettings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

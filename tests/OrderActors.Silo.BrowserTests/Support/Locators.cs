@@ -19,8 +19,17 @@ public static class Locators
     /// <summary>A row of the RMA queue (售后).</summary>
     public static ILocator RmaRow(IPage page, string rmaId) => page.Locator($"table.returns tr[data-rma='{rmaId}']");
 
-    /// <summary>A status tab of the RMA queue (`all`, `Requested`, `Refunded` …), its count in `data-count`.</summary>
+    /// <summary>A status tab of the RMA queue or the notification outbox (`all`, `Requested`, `failed` …), its count in `data-count`.</summary>
     public static ILocator StatusTab(IPage page, string status) => page.Locator($".status-tabs .status-tab[data-status='{status}']");
+
+    /// <summary>A row of the notification outbox (通知), by its id; its status in `data-status`.</summary>
+    public static ILocator NotificationRow(IPage page, long notificationId) => page.Locator($"table.notifications tr[data-notification='{notificationId}']");
+
+    /// <summary>A row of the notification channels panel (通知渠道).</summary>
+    public static ILocator ChannelRow(IPage page, string name) => page.Locator($"table.channels tr[data-channel='{name}']");
+
+    /// <summary>The form that sets a notification channel.</summary>
+    public static ILocator ChannelForm(IPage page) => page.Locator("form[data-action='set-channel']");
 
     /// <summary>A figure of the RMA page's refund (`goodsFen`, `giftDeductionFen`, `totalFen`, `insuranceFen` …).</summary>
     public static ILocator RefundFigure(IPage page, string key) => page.Locator($".refund [data-refund='{key}'] .amount");

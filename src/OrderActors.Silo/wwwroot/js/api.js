@@ -145,6 +145,12 @@ export const api = {
   refundReturn: (rmaId) => request('POST', `/api/v1/returns/${id(rmaId)}/refund`),
   closeReturn: (rmaId) => request('POST', `/api/v1/returns/${id(rmaId)}/close`),
   correctReason: (rmaId, reasonCode) => request('POST', `/api/v1/returns/${id(rmaId)}/reason`, { reasonCode }),
+  notifications: (filters) => request('GET', `/api/v1/notifications${query(filters)}`),
+  notificationCounts: () => request('GET', '/api/v1/notifications/counts'),
+  retryNotification: (notificationId) => request('POST', `/api/v1/notifications/${id(notificationId)}/retry`),
+  notificationChannels: () => request('GET', '/api/v1/notification-channels'),
+  putNotificationChannel: (name, channel) => request('PUT', `/api/v1/notification-channels/${id(name)}`, channel),
+  deleteNotificationChannel: (name) => request('DELETE', `/api/v1/notification-channels/${id(name)}`),
 };
 
 /** The return address as a QR code: an <img> sends no X-Tenant header, so the tenant goes in the query (as for events). */

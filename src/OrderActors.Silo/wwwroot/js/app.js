@@ -11,6 +11,7 @@ import { dashboardView } from './views/dashboard.js';
 import { exceptionsView } from './views/exceptions.js';
 import { orderView } from './views/order.js';
 import { ordersView } from './views/orders.js';
+import { notificationsView } from './views/notifications.js';
 import { returnsView } from './views/returns.js';
 import { rmaView } from './views/rma.js';
 
@@ -30,18 +31,26 @@ const RETURN_VIEWS = {
   rma: rmaView,
 };
 
+// 通知 shows the outbox and the channels' (masked) addresses: notifications.read, which viewers and finance lack.
+const NOTIFICATION_VIEWS = {
+  notifications: notificationsView,
+};
+
 /**
  * The views the principal may read, and the one a bare or unknown hash opens: everything with `read`; a
  * supplier (orders.read only) its own orders; a machine's role (a connector) none. The 售后 views come with
- * returns.read.
+ * returns.read, 通知 with notifications.read.
  */
 function viewsOf() {
-  const returns = can('returns.read') ? RETURN_VIEWS : {};
+  const extra = {
+    ...(can('returns.read') ? RETURN_VIEWS : {}),
+    ...(can('notifications.read') ? NOTIFICATION_VIEWS : {}),
+  };
   if (can('read')) {
-    return { views: { ...ALL_VIEWS, ...returns }, fallback: 'dashboard' };
+    return { views: { ...ALL_VIEWS, ...extra }, fallback: 'dashboard' };
   }
   if (can('orders.read')) {
-    return { views: { orders: ordersView, order: orderView, ...returns }, fallback: 'orders' };
+    return { views: { orders: ordersView, order: orderView, ...extra }, fallback: 'orders' };
   }
   return null;
 }

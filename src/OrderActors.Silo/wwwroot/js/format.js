@@ -39,3 +39,14 @@ export const number = (value) => (value === null || value === undefined ? '—' 
 export const percent = (ratio) => (ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)}%`);
 
 export const celsius = (value) => (value === null || value === undefined ? '—' : `${value.toFixed(1)} °C`);
+
+/**
+ * A mainland mobile number as operators may see it, 138****5678. The server masks recipients already; masking
+ * again keeps a full number off the screen should one ever come through.
+ */
+export function maskedPhone(phone) {
+  if (phone === null || phone === undefined || phone === '') {
+    return '—';
+  }
+  return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}

@@ -16,8 +16,10 @@ function decodeSegment(segment) {
 
 /**
  * Hash routes: `#/name/segment?query`. A view is `mount(section, route, reload)` returning
- * `{ refresh(): Promise, wants(stream, event): boolean }`; the router loads it, then reloads it
- * when a live event concerns it. Views call `reload()` after their own commands.
+ * `{ refresh(): Promise, wants(stream, event): boolean, everyMs?: number }`; the router loads it, then
+ * reloads it when a live event concerns it, and every `everyMs` while it is shown and the tab is visible
+ * (for what changes without a hub event, such as the notification outbox's delivery attempts). Views call
+ * `reload()` after their own commands.
  */
 export function createRouter(outlet, views, fallback) {
   let current = null;
@@ -36,9 +38,19 @@ export function createRouter(outlet, views, fallback) {
     for (const link of document.querySelectorAll('nav a[data-route]')) {
       link.classList.toggle('active', link.dataset.route === route.name);
     }
-    const entry = { controller: null, loading: null, lastStart: 0, queued: false };
+    const entry = { controller: null, loading: null, lastStart: 0, queued: false, timer: null };
     entry.controller = mount(section, route, () => reload(entry));
+    if (current?.timer) {
+      clearInterval(current.timer);
+    }
     current = entry;
+    if (entry.controller.everyMs) {
+      entry.timer = setInterval(() => {
+        if (entry === current && !document.hidden) {
+          reload(entry);
+        }
+      }, entry.controller.everyMs);
+    }
     reload(entry);
   };
 

@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import { number } from './format.js';
 import { showError } from './notices.js';
 import { breakerLabel, holdLabel, statusLabel } from './labels.js';
 import { kindLabel, rmaStatusLabel } from './return-labels.js';
@@ -51,12 +52,12 @@ export async function runCommand(button, busyText, action) {
   }
 }
 
-/** Previous / next over a paged list; `go(page)` navigates. */
-export function pager(result, go) {
+/** Previous / next over a paged list; `go(page)` navigates. `unit` counts the items: 单 orders, 条 notifications. */
+export function pager(result, go, unit = '单') {
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   return h('div', { class: 'pager' },
     h('button', { type: 'button', disabled: result.page <= 1, onclick: () => go(result.page - 1) }, '‹ 上一页 Prev'),
-    h('span', { class: 'pager-info' }, `第 ${result.page} / ${pages} 页 · 共 ${result.total} 单`),
+    h('span', { class: 'pager-info' }, `第 ${result.page} / ${pages} 页 · 共 ${result.total} ${unit}`),
     h('button', { type: 'button', disabled: result.page >= pages, onclick: () => go(result.page + 1) }, '下一页 Next ›'));
 }
 
@@ -65,4 +66,23 @@ export function select(name, allLabel, pairs, selected, onchange) {
   return h('select', { name, onchange },
     h('option', { value: '' }, allLabel),
     pairs.map(([value, label]) => h('option', { value, selected: value === selected }, label)));
+}
+
+/**
+ * 全部 and one tab per status of `statuses` ([value, Chinese]), each with its count from `counts`; the chosen one
+ * is marked for screen readers as well. `choose(status)` navigates ('' for all).
+ */
+export function statusTabs(statuses, counts, chosen, choose) {
+  const all = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const tab = (status, label, count) => h('button', {
+    type: 'button',
+    class: `status-tab ${status === chosen ? 'active' : ''}`,
+    'aria-pressed': String(status === chosen),
+    dataset: { status: status || 'all', count: String(count) },
+    onclick: () => choose(status),
+  }, label, h('span', { class: 'tab-count' }, number(count)));
+  return [
+    tab('', '全部 All', all),
+    statuses.map(([status, zh]) => tab(status, [zh, ' ', h('small', {}, status)], counts[status] ?? 0)),
+  ];
 }

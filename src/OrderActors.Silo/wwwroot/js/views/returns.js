@@ -3,7 +3,7 @@ import { h, fill } from '../dom.js';
 import { money, number, time } from '../format.js';
 import { navigate } from '../hash.js';
 import { REASON_CODES, RETURN_KINDS, RMA_STATUSES } from '../return-labels.js';
-import { empty, kindChip, orderLink, pager, rmaBadge, rmaLink, select, title } from '../widgets.js';
+import { empty, kindChip, orderLink, pager, rmaBadge, rmaLink, select, statusTabs, title } from '../widgets.js';
 
 const PAGE_SIZE = 50;
 const FILTERS = ['status', 'reasonCode', 'kind'];
@@ -28,7 +28,7 @@ export function returnsView(section, route) {
         api.returns({ ...current, page, pageSize: PAGE_SIZE }),
         api.returnCounts(),
       ]);
-      fill(tabs, statusTabs(counts.byStatus, current.status, (status) => go({ status })));
+      fill(tabs, statusTabs(RMA_STATUSES, counts.byStatus, current.status, (status) => go({ status })));
       fill(filters,
         h('label', {}, '原因 Reason ', reasonSelect(counts.byReason, current.reasonCode, (e) => go({ reasonCode: e.target.value }))),
         h('label', {}, '类型 Kind ', select('kind', '全部 All', RETURN_KINDS.map(([v, zh]) => [v, `${zh} ${v}`]), current.kind,
@@ -38,22 +38,6 @@ export function returnsView(section, route) {
         : [table(result.items), pager(result, (p) => go({ page: p }))]);
     },
   };
-}
-
-/** 全部 and one tab per status, each with its count; the chosen one is marked for screen readers as well. */
-function statusTabs(byStatus, chosen, choose) {
-  const all = Object.values(byStatus).reduce((sum, n) => sum + n, 0);
-  const tab = (status, label, count) => h('button', {
-    type: 'button',
-    class: `status-tab ${status === chosen ? 'active' : ''}`,
-    'aria-pressed': String(status === chosen),
-    dataset: { status: status || 'all', count: String(count) },
-    onclick: () => choose(status),
-  }, label, h('span', { class: 'tab-count' }, number(count)));
-  return [
-    tab('', '全部 All', all),
-    RMA_STATUSES.map(([status, zh]) => tab(status, [zh, ' ', h('small', {}, status)], byStatus[status] ?? 0)),
-  ];
 }
 
 /** The pool's codes first, then any other the counts name (a code an operator chose that the pool has since dropped). */
