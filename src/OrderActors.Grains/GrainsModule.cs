@@ -26,7 +26,9 @@ public static class GrainsModule
     public static ISiloBuilder AddOrderHubGrains(this ISiloBuilder silo)
     {
         silo.AddIncomingGrainCallFilter<StateWriteGuard>();
-        silo.Services.AddOptions<HubOptions>();
+        silo.Services.AddOptions<HubOptions>()
+            .Validate(o => o.Unpaid.IsValid(), "Hub:Unpaid: RemindAfter must be positive and below CancelAfter, for every channel.")
+            .ValidateOnStart();
         silo.Services.TryAddKeyedSingleton(HubClock.Key, TimeProvider.System);
         silo.Services.AddSingleton<InventoryAudit>();
         silo.Services.TryAddSingleton(_ => ConnectorRegistry.CreateDefault());

@@ -16,6 +16,14 @@ public sealed class UnpaidOptions
 
     public Dictionary<string, UnpaidChannelRules> Channels { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Every channel's rules make sense (checked when the silo starts).</summary>
+    public bool IsValid() => Enum.GetValues<Channel>().All(c =>
+    {
+        UnpaidChannelRules? rules = Channels.GetValueOrDefault(c.ToRouteName());
+        TimeSpan remind = rules?.RemindAfter ?? RemindAfter;
+        return remind > TimeSpan.Zero && (rules?.CancelAfter ?? CancelAfter) > remind;
+    });
+
     public UnpaidRules For(Channel channel)
     {
         UnpaidChannelRules? rules = Channels.GetValueOrDefault(channel.ToRouteName());
