@@ -10,10 +10,6 @@ public static class ReasonTrainer
     /// <summary>How many shipped rows one correction is worth.</summary>
     public const float CorrectionWeight = 3f;
 
-    /// <summary>The version string of a model: its generation and how many examples it learned from, e.g. <c>v4-1012</c>.</summary>
-    public static string Version(int generation, int trainCount) =>
-        generation < 0 ? throw new ArgumentOutOfRangeException(nameof(generation)) : $"v{generation}-{trainCount}";
-
     /// <summary>
     /// Trains a model on the shipped train split and <paramref name="corrections"/>. Corrections with blank
     /// text are skipped; one with a code outside the pool is refused. The same inputs give the same model.
@@ -34,17 +30,5 @@ public static class ReasonTrainer
             }
         }
         return ReasonModel.Train(examples, version);
-    }
-
-    /// <summary>
-    /// Trains the next generation: the version is <see cref="Version"/> of <paramref name="generation"/> and
-    /// the number of examples (shipped train rows plus usable corrections).
-    /// </summary>
-    public static ReasonModel TrainGeneration(IEnumerable<LabelledReason> corrections, int generation)
-    {
-        ArgumentNullException.ThrowIfNull(corrections);
-        List<LabelledReason> usable = corrections.ToList();
-        int count = ReasonDataSet.Load().Train.Count + usable.Count(c => !string.IsNullOrWhiteSpace(c.Text));
-        return Train(usable, Version(generation, count));
     }
 }

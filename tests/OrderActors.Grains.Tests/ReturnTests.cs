@@ -144,6 +144,23 @@ public sealed class ReturnTests
     }
 
     [Fact]
+    public async Task RejectingAnApprovedExchangeCancelsItsReplacementAndReleasesItsStock()
+    {
+        await using HubCluster hub = await HubCluster.StartAsync();
+        OrderRecord shipped = await ShippedAsync(hub, "ret-swap-no", cups: 1);
+        RmaRecord rma = await hub.Order(shipped.OrderId).OpenReturnAsync(Asked(ReturnKind.Exchange, ("CUP", 1)));
+        RmaRecord approved = await Rma(hub, rma.RmaId).ApproveAsync(null, "operator:alice");
+        OrderRecord replacement = (await hub.SettleAsync([approved.ReplacementOrderId!]))[0];
+        Assert.Equal(OrderStatus.Allocated, replacement.Status);
+
+        RmaRecord rejected = await Rma(hub, rma.RmaId).RejectAsync("the parcel never came", "operator:alice");
+
+        Assert.Equal(RmaStatus.Rejected, rejected.Status);
+        Assert.Equal(OrderStatus.Cancelled, (await hub.Order(replacement.OrderId).GetAsync())!.Status);
+        Assert.True((await hub.AuditAsync([shipped.OrderId, replacement.OrderId])).Ok);
+    }
+
+    [Fact]
     public async Task APlatformRefundRequestOnAShippedOrderOpensOneReturnHoweverOftenItIsPushed()
     {
         await using HubCluster hub = await HubCluster.StartAsync();

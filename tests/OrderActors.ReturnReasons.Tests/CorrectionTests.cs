@@ -51,13 +51,13 @@ public sealed class CorrectionTests(BaseModel baseModel)
     }
 
     [Fact]
-    public void TheTrainerCountsTheShippedRowsAndTheUsableCorrectionsInTheVersion()
+    public void TheTrainerLearnsFromTheShippedRowsAndTheUsableCorrectionsUnderTheVersionItIsGiven()
     {
         LabelledReason[] corrections = [.. s_nearExpiry, new("  ", ReasonCodes.Other)];
-        ReasonModel model = ReasonTrainer.TrainGeneration(corrections, generation: 4);
+        ReasonModel model = ReasonTrainer.Train(corrections, "r3-abc123");
         int expected = baseModel.Data.Train.Count + s_nearExpiry.Length;
-        Assert.Equal(($"v4-{expected}", expected), (model.ModelVersion, model.TrainingCount));
-        Assert.Equal("v4-" + expected, model.Classify(Probe).ModelVersion);
+        Assert.Equal(("r3-abc123", expected), (model.ModelVersion, model.TrainingCount));
+        Assert.Equal("r3-abc123", model.Classify(Probe).ModelVersion);
     }
 
     [Fact]

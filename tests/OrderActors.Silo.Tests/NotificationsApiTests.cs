@@ -205,7 +205,7 @@ public sealed class NotificationsApiTests : IAsyncLifetime
             return Task.FromResult<IReadOnlyList<OutboxEntry>>([new(e.Tenant, "ops", e.Seq, "breaker.tripped", e.Subject, new Dictionary<string, string>(), null)]);
         }
 
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).FanOutAsync(10, Probe, CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).FanOutAsync(10, TimeSpan.Zero, Probe, CancellationToken.None))));
 
         Assert.Equal(50, fannedOut);
         Assert.Equal(50, await Scalar(dataSource, "SELECT count(DISTINCT event_seq) FROM notifications WHERE tenant = 'probe'"));

@@ -75,6 +75,10 @@ public sealed partial class RmaGrain(
     {
         RmaRecord rma = Rma;
         RmaLifecycle.Require(rma, RmaStatus.Rejected);
+        if (rma.ReplacementOrderId is { } replacement)
+        {
+            await CancelReplacementAsync(replacement, source);
+        }
         if (rma.Status == RmaStatus.Approved && rma.Kind != ReturnKind.RefundOnly)
         {
             await Task.WhenAll(ByStock(rma.Lines, l => l.Quantity).Select(s => Stock(s.Sku, s.WarehouseId).ForgetReturnAsync(_rmaId)));
@@ -178,6 +182,29 @@ public sealed partial class RmaGrain(
         IntakeResult result = await GrainFactory.GetGrain<IOrderGrain>(Keys.Order(_tenant, Keys.OrderId(original.Channel, externalId)))
             .SubmitAsync(replacement, now);
         return result.OrderId;
+    }
+
+    /// <summary>
+    /// A rejected exchange takes its replacement back: cancelled (its stock released) unless it has left the warehouse,
+    /// when the rejection is refused — the buyer has both, which a person must sort out. Cancelled already: done.
+    /// </summary>
+    private async Task CancelReplacementAsync(string replacementOrderId, string source)
+    {
+        IOrderGrain replacement = GrainFactory.GetGrain<IOrderGrain>(Keys.Order(_tenant, replacementOrderId));
+        OrderRecord? order = await replacement.GetAsync();
+        if (order is null || order.Status == OrderStatus.Cancelled)
+        {
+            return;
+        }
+        try
+        {
+            await replacement.CancelAsync($"exchange {_rmaId} rejected", source);
+        }
+        catch (IllegalTransitionException)
+        {
+            throw new IllegalTransitionException($"RMA {_rmaId}", Rma.Status.ToString(),
+                $"reject it: its replacement order {replacementOrderId} is {order.Status} and has left the warehouse");
+        }
     }
 
     private async Task<RmaRecord> SaveAsync(RmaRecord rma)

@@ -34,12 +34,14 @@ public static partial class Redaction
         {
             return "(invalid url)";
         }
-        string path = uri.AbsolutePath;
-        // Feishu's hook id and similar path tokens are secrets too: keep only the first segments.
-        string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        string shown = segments.Length > 3 ? "/" + string.Join('/', segments[..3]) + "/…" : path;
+        // Feishu's hook id and similar path tokens are secrets too: the first segments are kept only when short.
+        string[] segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        string shown = "/" + string.Join('/', segments.Take(3).Select(s => IsToken(s) ? "***" : s)) + (segments.Length > 3 ? "/…" : "");
         return $"{uri.Scheme}://{uri.Authority}{shown}";
     }
+
+    /// <summary>A path segment that looks like a token: 16 or more letters, digits, '-' or '_'.</summary>
+    private static bool IsToken(string segment) => segment.Length >= 16 && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>
     /// <paramref name="text"/> with the channel's secret, its setting values that look like credentials, and its URL's
@@ -69,7 +71,7 @@ public static partial class Redaction
                 secrets.AddRange(uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).Where(p => p.Length == 2 && p[1].Length >= 6).Select(p => p[1]));
             }
             string[] segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            secrets.AddRange(segments.Skip(3).Where(s => s.Length >= 8));
+            secrets.AddRange(segments.Where((s, i) => i >= 3 ? s.Length >= 8 : IsToken(s)));
         }
         foreach (string secret in secrets.OrderByDescending(s => s.Length))
         {

@@ -45,11 +45,11 @@ public static partial class NotificationsApi
         IReadOnlyList<string> events = body.Events ?? [];
         if (events.Count == 0)
         {
-            check.Add("events", $"Name the events this channel takes: {string.Join(", ", EventKinds.All)} or *.");
+            check.Add("events", $"Name the events this channel takes: {string.Join(", ", NotificationFanout.Produced)} or *.");
         }
-        foreach (string e in events.Where(e => e != "*" && !EventKinds.All.Contains(e)))
+        foreach (string e in events.Where(e => e != "*" && !NotificationFanout.Produced.Contains(e)))
         {
-            check.Add("events", $"Unknown event '{e}': one of {string.Join(", ", EventKinds.All)} or *.");
+            check.Add("events", $"Unknown event '{e}': one of {string.Join(", ", NotificationFanout.Produced)} or *.");
         }
         if (body.Secret is { } secret)
         {
@@ -57,8 +57,8 @@ public static partial class NotificationsApi
         }
         check.ThrowIfAny();
         NotificationStore store = Store(services);
-        bool exists = await store.ChannelAsync(Tenancy.Of(context), id) is not null;
-        if (kind == ChannelKind.Webhook && string.IsNullOrEmpty(body.Secret) && !exists)
+        bool hasSecret = (await store.ChannelAsync(Tenancy.Of(context), id))?.Channel.Secret is not null;
+        if (kind == ChannelKind.Webhook && string.IsNullOrEmpty(body.Secret) && !hasSecret)
         {
             throw new RequestValidationException("secret", "A webhook channel signs its requests: give it a secret.");
         }

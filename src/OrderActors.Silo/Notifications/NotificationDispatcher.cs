@@ -14,8 +14,6 @@ public sealed partial class NotificationDispatcher(
 {
     private const int FanOutBatch = 200;
 
-    private readonly Random _jitter = new();
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -43,7 +41,7 @@ public sealed partial class NotificationDispatcher(
     public async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var channels = new Dictionary<string, IReadOnlyList<ChannelConfig>>();
-        while (await store.FanOutAsync(FanOutBatch, async e =>
+        while (await store.FanOutAsync(FanOutBatch, options.Value.SettleTime, async e =>
                {
                    if (!channels.TryGetValue(e.Tenant, out IReadOnlyList<ChannelConfig>? tenantChannels))
                    {
@@ -63,25 +61,25 @@ public sealed partial class NotificationDispatcher(
     {
         if (await store.ChannelAsync(row.Tenant, row.Channel) is not { } found)
         {
-            await store.RecordAttemptAsync(row.Id, OutboxStatus.Failed, $"channel {row.Channel} no longer exists", null);
+            await store.RecordAttemptAsync(row, OutboxStatus.Failed, $"channel {row.Channel} no longer exists", null);
             return;
         }
-        var notification = new Notification(row.EventKind, row.Subject, row.Fields, row.Recipient, row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var notification = new Notification(row.EventKind, row.Subject, row.Fields, row.Recipient, row.EventSeq.ToString(System.Globalization.CultureInfo.InvariantCulture));
         DeliveryResult result = await senders.SendAsync(found.Channel, notification, cancellationToken);
-        RetryDecision decision = RetrySchedule.After(result, row.Attempts + 1, _jitter, time, options.Value.RetrySchedule);
+        RetryDecision decision = RetrySchedule.After(result, row.Attempts + 1, Random.Shared, time, options.Value.RetrySchedule);
         if (result.Delivered)
         {
-            await store.RecordAttemptAsync(row.Id, OutboxStatus.Delivered, null, null);
+            await store.RecordAttemptAsync(row, OutboxStatus.Delivered, null, null);
             LogDelivered(row.Id, row.EventKind, row.Channel, row.Tenant, row.Attempts + 1);
         }
         else if (decision.DeadLettered)
         {
-            await store.RecordAttemptAsync(row.Id, OutboxStatus.Failed, result.Error, null);
+            await store.RecordAttemptAsync(row, OutboxStatus.Failed, result.Error, null);
             LogDeadLettered(row.Id, row.EventKind, row.Channel, row.Tenant, row.Attempts + 1, result.Error);
         }
         else
         {
-            await store.RecordAttemptAsync(row.Id, OutboxStatus.Pending, result.Error, decision.NextAttemptAt);
+            await store.RecordAttemptAsync(row, OutboxStatus.Pending, result.Error, decision.NextAttemptAt);
             LogRetrying(row.Id, row.EventKind, row.Channel, row.Attempts + 1, decision.Delay ?? TimeSpan.Zero, result.Error);
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using OrderActors.Abstractions.Common;
+using OrderActors.Abstractions.Events;
 using OrderActors.Abstractions.Orders;
 using OrderActors.Abstractions.Warehouses;
 using OrderActors.Grains;
@@ -19,7 +20,10 @@ namespace OrderActors.Silo.Notifications;
 /// </summary>
 public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions> hub, IOptions<NotificationOptions> options, TrackingLinks links)
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    /// <summary>The event kinds the hub sends today (the templates know more, for escalations and stock to come).</summary>
+    public static readonly IReadOnlyList<string> Produced = [EventKinds.OrderShipped, EventKinds.UnpaidReminder, EventKinds.BreakerTripped];
 
     public async Task<IReadOnlyList<OutboxEntry>> EntriesAsync(OutboxEvent e, IReadOnlyList<ChannelConfig> channels)
     {
@@ -37,7 +41,7 @@ public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions
     {
         switch (e.Kind)
         {
-            case "UnpaidReminder":
+            case HubEventKinds.UnpaidReminder:
             {
                 if (await OrderAsync(e) is not { } order)
                 {
@@ -51,7 +55,7 @@ public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions
                     ["couponCode"] = options.Value.UnpaidCouponCode ?? "",
                 }, Phone(order));
             }
-            case "OrderStatusChanged" when Text(e.Data, "status") == nameof(OrderStatus.Shipped):
+            case HubEventKinds.OrderStatusChanged when Text(e.Data, "status") == nameof(OrderStatus.Shipped):
             {
                 if (await OrderAsync(e) is not { } order)
                 {
@@ -65,7 +69,7 @@ public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions
                     ["trackingUrl"] = links.ForBuyer(e.Tenant, order.OrderId),
                 }, Phone(order));
             }
-            case "BreakerChanged" when Text(e.Data, "state") == nameof(BreakerState.Open):
+            case HubEventKinds.BreakerChanged when Text(e.Data, "state") == nameof(BreakerState.Open):
             {
                 string warehouseId = Text(e.Data, "warehouseId") ?? e.Subject;
                 WarehouseView? view = await grains.GetGrain<IWarehouseGrain>(Keys.Warehouse(e.Tenant, warehouseId)).GetAsync();
@@ -94,5 +98,5 @@ public sealed class NotificationFanout(IGrainFactory grains, IOptions<HubOptions
             : null;
 
     private static string ChinaTime(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, China).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
+        at.ToOffset(China).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,9 @@ public sealed class NotificationOptions
     /// <summary>How long a claimed notification is a silo's alone; one whose silo died is sent by another after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How old a hub event must be before it is fanned out: every transaction that took a lower sequence number has committed by then.</summary>
+    public TimeSpan SettleTime { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How many due notifications one poll sends, at most.</summary>
     public int BatchSize { get; set; } = 20;
 

@@ -88,7 +88,8 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, TimeProvider 
     /// notifications <paramref name="fanOut"/> makes of them are inserted (a duplicate of a row already there is
     /// skipped), and the cursor moves past them. Answers how many events it read.
     /// </summary>
-    public async Task<int> FanOutAsync(int limit, Func<OutboxEvent, Task<IReadOnlyList<OutboxEntry>>> fanOut, CancellationToken cancellationToken)
+    public async Task<int> FanOutAsync(
+        int limit, TimeSpan settle, Func<OutboxEvent, Task<IReadOnlyList<OutboxEntry>>> fanOut, CancellationToken cancellationToken)
     {
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -104,13 +105,18 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, TimeProvider 
         {
             cursor = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         }
+        // Sequence numbers are taken when a row is inserted, not when its transaction commits: a row with a lower number
+        // can still appear after a higher one was read. So the fan-out stops at the first event younger than the settle
+        // time (hub events are written by short grain-state transactions), and moves the cursor only over older ones.
         var events = new List<OutboxEvent>();
-        await using (var next = new NpgsqlCommand("SELECT seq, tenant, kind, subject, data::text FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT $2", connection, transaction))
+        await using (var next = new NpgsqlCommand(
+            "SELECT seq, tenant, kind, subject, data::text, at < now() - $3 FROM hub_events WHERE seq > $1 ORDER BY seq LIMIT $2", connection, transaction))
         {
             next.Parameters.Add(new() { Value = cursor });
             next.Parameters.Add(new() { Value = limit });
+            next.Parameters.Add(new() { Value = settle });
             await using NpgsqlDataReader reader = await next.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken) && reader.GetBoolean(5))
             {
                 events.Add(new OutboxEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     JsonDocument.Parse(reader.GetString(4)).RootElement.Clone()));
@@ -166,19 +172,24 @@ public sealed class NotificationStore(NpgsqlDataSource dataSource, TimeProvider 
         return await ReadRowsAsync(command, cancellationToken);
     }
 
-    /// <summary>Records an attempt's outcome: delivered, pending again at <paramref name="nextAttemptAt"/>, or failed (dead letter).</summary>
-    public async Task RecordAttemptAsync(long id, string status, string? error, DateTimeOffset? nextAttemptAt)
+    /// <summary>
+    /// Records an attempt's outcome: delivered, pending again at <paramref name="nextAttemptAt"/>, or failed (dead letter)
+    /// — only while the claim still stands (pending, with the lease this silo took): a send that outlived its lease, whose
+    /// row another silo claimed meanwhile, or one an operator re-queued, records nothing.
+    /// </summary>
+    public async Task RecordAttemptAsync(OutboxRow claimed, string status, string? error, DateTimeOffset? nextAttemptAt)
     {
         await using NpgsqlCommand command = dataSource.CreateCommand("""
             UPDATE notifications SET status = $2, attempts = attempts + 1, last_error = $3,
                 next_attempt_at = coalesce($4, next_attempt_at), delivered_at = CASE WHEN $2 = 'delivered' THEN $5 END
-            WHERE id = $1
+            WHERE id = $1 AND status = 'pending' AND next_attempt_at = $6
             """);
-        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = claimed.Id });
         command.Parameters.Add(new() { Value = status });
         command.Parameters.Add(new() { Value = (object?)error ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (object?)nextAttemptAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new() { Value = time.GetUtcNow() });
+        command.Parameters.Add(new() { Value = claimed.NextAttemptAt });
         await command.ExecuteNonQueryAsync();
     }
 
