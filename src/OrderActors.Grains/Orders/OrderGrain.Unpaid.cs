@@ -25,6 +25,9 @@ public sealed partial class OrderGrain : IRemindable
 
     private UnpaidRules UnpaidRules => options.Value.Unpaid.For(Order.Channel);
 
+    /// <summary>An unpaid order whose reminder is not registered yet (just taken in, or from before the timeout existed).</summary>
+    private static bool NeedsUnpaidWatch(OrderState state) => state.Order is { } order && UnpaidTimeout.IsUnpaid(order) && !state.UnpaidWatched;
+
     private async Task CheckUnpaidAsync()
     {
         if (state.State.Order is not { } order)

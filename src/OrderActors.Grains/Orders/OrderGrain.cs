@@ -280,8 +280,6 @@ public sealed partial class OrderGrain(
         }
     }
 
-    private static bool NeedsUnpaidWatch(OrderState state) => state.Order is { } order && UnpaidTimeout.IsUnpaid(order) && !state.UnpaidWatched;
-
     private IOrderGrain Self() => GrainFactory.GetGrain<IOrderGrain>(this.GetPrimaryKeyString());
 
     private IWarehouseGrain Warehouse(string warehouseId) => GrainFactory.GetGrain<IWarehouseGrain>(Keys.Warehouse(_tenant, warehouseId));
