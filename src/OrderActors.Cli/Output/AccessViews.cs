@@ -90,9 +90,8 @@ public static class AccessViews
 
     public static void AuditLog(IOutput output, AuditLogPage page)
     {
-        if (page.Items.Count == 0)
+        if (PageLines.Empty(output, page.Items.Count, page.Page, page.Total, "No audit entries match.", "entries"))
         {
-            output.Line(page.Total == 0 ? "No audit entries match." : $"Page {page.Page} is past the last of {Labels.Number(page.Total)} entries.", Tone.Muted);
             return;
         }
         output.Table(new TableView(
@@ -102,8 +101,7 @@ public static class AccessViews
                 Labels.Time(e.At), e.Actor, e.Action, e.Subject, new Cell(e.Result, e.Status >= 400 ? Tone.Bad : Tone.Normal),
                 e.Status is { } status ? Labels.Number(status) : "",
             ]).ToList()));
-        long pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
-        output.Line($"Page {page.Page}/{pages} · {Labels.Number(page.Total)} entries", Tone.Muted);
+        PageLines.Footer(output, page.Page, page.PageSize, page.Total, "entries");
     }
 
     private static string List(IReadOnlyList<string> values) => string.Join(", ", values);

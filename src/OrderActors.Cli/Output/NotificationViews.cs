@@ -7,9 +7,8 @@ public static class NotificationViews
 {
     public static void List(IOutput output, NotificationPage page)
     {
-        if (page.Items.Count == 0)
+        if (PageLines.Empty(output, page.Items.Count, page.Page, page.Total, "No notifications match.", "notifications"))
         {
-            output.Line(page.Total == 0 ? "No notifications match." : $"Page {page.Page} is past the last of {Labels.Number(page.Total)} notifications.", Tone.Muted);
             return;
         }
         output.Table(new TableView(
@@ -19,8 +18,7 @@ public static class NotificationViews
                 Labels.Number(n.NotificationId), EventKind(n.EventKind), n.Subject ?? "", n.Channel, Status(n.Status), Labels.Number(n.Attempts), When(n),
                 n.Recipient is { } recipient ? Labels.Phone(recipient) : "", new Cell(n.LastError ?? "", Tone.Bad),
             ]).ToList()));
-        long pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
-        output.Line($"Page {page.Page}/{pages} · {Labels.Number(page.Total)} notifications", Tone.Muted);
+        PageLines.Footer(output, page.Page, page.PageSize, page.Total, "notifications");
     }
 
     /// <summary>One notification, as a retry answers it.</summary>

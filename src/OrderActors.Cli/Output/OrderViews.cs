@@ -40,9 +40,8 @@ public static class OrderViews
 
     public static void List(IOutput output, OrderPage page)
     {
-        if (page.Items.Count == 0)
+        if (PageLines.Empty(output, page.Items.Count, page.Page, page.Total, "No orders match.", "orders"))
         {
-            output.Line(page.Total == 0 ? "No orders match." : $"Page {page.Page} is past the last of {Labels.Number(page.Total)} orders.", Tone.Muted);
             return;
         }
         output.Table(new TableView(
@@ -52,8 +51,7 @@ public static class OrderViews
                 o.OrderId, o.Channel, Labels.Status(o.Status), o.CustomerStatus, Labels.Money(o.AmountFen),
                 string.Join(",", o.WarehouseIds), new Cell(string.Join(",", o.HoldCodes), Tone.Warning), Labels.Time(o.CreatedAt),
             ]).ToList()));
-        long pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
-        output.Line($"Page {page.Page}/{pages} · {Labels.Number(page.Total)} orders", Tone.Muted);
+        PageLines.Footer(output, page.Page, page.PageSize, page.Total, "orders");
     }
 
     private static void Summary(IOutput output, Order order)

@@ -30,9 +30,8 @@ public static class ReturnViews
 
     public static void List(IOutput output, RmaPage page)
     {
-        if (page.Items.Count == 0)
+        if (PageLines.Empty(output, page.Items.Count, page.Page, page.Total, "No returns match.", "returns"))
         {
-            output.Line(page.Total == 0 ? "No returns match." : $"Page {page.Page} is past the last of {Labels.Number(page.Total)} returns.", Tone.Muted);
             return;
         }
         output.Table(new TableView(
@@ -41,8 +40,7 @@ public static class ReturnViews
             [
                 r.RmaId, r.OrderId, Labels.ReturnKind(r.Kind), Labels.Status(r.Status), r.ReasonCode ?? "", Labels.Money(r.TotalFen), Labels.Time(r.CreatedAt),
             ]).ToList()));
-        long pages = Math.Max(1, (page.Total + page.PageSize - 1) / page.PageSize);
-        output.Line($"Page {page.Page}/{pages} · {Labels.Number(page.Total)} returns", Tone.Muted);
+        PageLines.Footer(output, page.Page, page.PageSize, page.Total, "returns");
     }
 
     private static void Summary(IOutput output, Rma rma)
