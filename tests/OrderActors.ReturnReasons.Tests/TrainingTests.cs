@@ -34,7 +34,7 @@ public sealed class TrainingTests(BaseModel baseModel, ITestOutputHelper output)
             double[] ours = scores.Probabilities(test[i]);
             for (int c = 0; c < ours.Length; c++)
             {
-                Assert.Equal(expected[i][c], ours[c], 4);
+                Assert.Equal(expected[i][c], ours[c], tolerance: 1e-5);
             }
         }
     }
